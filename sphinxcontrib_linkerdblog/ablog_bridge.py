@@ -1,0 +1,92 @@
+"""Hand each Hugo post to ablog, and its front matter to Sphinx.
+
+ablog recognises a post by a ``PostNode`` in its doctree, normally made by its
+``CheckFrontMatter`` transform (priority 800) from MyST's docinfo.  Our posts
+have no docinfo (the front matter was consumed in ``source-read``), so that
+transform leaves them alone and :class:`HugoPost` (priority 790, before it and
+before ``doctree-read`` at 880) builds the ``PostNode`` itself from the typed
+:class:`~.frontmatter.PostMeta`: lists stay lists (a tag with a comma is one
+tag), and the date is exact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ablog.post import PostNode
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .dates import to_naive_utc
+from .posts import get_domain, get_index
+from .sources import POST_KEY
+from .warnings_ import Warn, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .frontmatter import PostMeta
+
+
+def ablog_date(meta: PostMeta) -> str | None:
+    """The date as ablog parses it: naive UTC (ablog compares with naive ``now``)."""
+    date = meta.effective_date
+    return to_naive_utc(date).isoformat(sep=" ") if date else None
+
+
+def make_post_node(meta: PostMeta) -> PostNode:
+    """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use."""
+    node = PostNode()
+    node["date"] = ablog_date(meta)
+    node["title"] = meta.title
+    node["tags"] = list(meta.tags)
+    node["author"] = list(meta.authors)
+    node["category"] = list(meta.categories)
+    node["location"] = []
+    node["language"] = []
+    node["redirect"] = []
+    node["image"] = None
+    node["excerpt"] = None
+    node["exclude"] = False
+    node["nocomments"] = False
+    node["canonical_link"] = []
+    node["external_link"] = []
+    summary = meta.summary or meta.description
+    if summary:
+        # Children of a PostNode are ablog's excerpt; ``exclude`` keeps them off the page.
+        node += nodes.paragraph(summary, summary)
+        node["exclude"] = True
+    return node
+
+
+class HugoPost(SphinxTransform):
+    """Record the post's front matter and make it an ablog post."""
+
+    default_priority = 790
+
+    def apply(self, **kwargs: Any) -> None:
+        meta: PostMeta | None = self.env.temp_data.get(POST_KEY)
+        if meta is None:
+            return
+        docname = self.env.docname
+        get_domain(self.env).note_post(docname, meta)
+        metadata = self.env.metadata[docname]
+        for key in ("description", "summary"):
+            value = getattr(meta, key)
+            if value:
+                metadata[key] = value
+        if meta.keywords:
+            metadata["keywords"] = ", ".join(meta.keywords)
+        if not get_index(self.config).is_post(docname):
+            metadata["orphan"] = True  # a list page is reached through the blog, not a toctree
+            return
+        if meta.effective_date is None:
+            warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
+        node = make_post_node(meta)
+        sections = list(self.document.findall(nodes.section))
+        (sections[0] if sections else self.document).append(node)
+
+
+def setup_ablog_bridge(app: Sphinx) -> None:
+    """Register the transform."""
+    app.add_transform(HugoPost)

@@ -1,0 +1,98 @@
+"""Every ``linkerdblog_*`` option, declared once.
+
+Each option is a :class:`Option` with its default, a validator and the help text
+that the docs' configuration reference prints.  :func:`setup_config` registers
+them in one loop and checks them at ``config-inited``: a bad value gives a
+``linkerdblog.config`` warning and the default is used, so a typo in conf.py
+never stops a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .warnings_ import Warn, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PREFIX = "linkerdblog_"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One configuration value: name (without prefix), default, check and help."""
+
+    name: str
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str
+    help: str
+    rebuild: str = "env"
+    example: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """The name as written in conf.py."""
+        return PREFIX + self.name
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "build_drafts",
+        False,
+        _is_bool,
+        "True or False",
+        "Build posts whose front matter says ``draft: true``. Like Hugo's "
+        "``--buildDrafts``; off by default, so drafts have no page and are in no "
+        "archive or feed.",
+        example="linkerdblog_build_drafts = True",
+    ),
+    Option(
+        "build_future",
+        False,
+        _is_bool,
+        "True or False",
+        "Build posts whose ``date`` (or ``publishDate``) lies in the future. Like "
+        "Hugo's ``--buildFuture``.",
+        example="linkerdblog_build_future = True",
+    ),
+    Option(
+        "build_expired",
+        False,
+        _is_bool,
+        "True or False",
+        "Build posts whose ``expiryDate`` has passed. Like Hugo's ``--buildExpired``.",
+        example="linkerdblog_build_expired = True",
+    ),
+)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Replace every invalid ``linkerdblog_*`` value by its default, with a warning."""
+    for option in OPTIONS:
+        value = getattr(config, option.full_name)
+        if not option.check(value):
+            warn(
+                f"{option.full_name} = {value!r} is not valid (expected {option.expected}); "
+                f"using the default {option.default!r}",
+                Warn.CONFIG,
+                location="conf.py",
+            )
+            setattr(config, option.full_name, option.default)
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare every option; validation runs early at ``config-inited``."""
+    for option in OPTIONS:
+        app.add_config_value(option.full_name, option.default, option.rebuild)
+    # Priority 300: before ablog's own config-inited handler (500) and ours that
+    # scan posts, so they all see valid values.
+    app.connect("config-inited", check_config, priority=300)

@@ -1,0 +1,215 @@
+"""Which documents are Hugo posts, and what each one says about itself.
+
+Two stores with different lifetimes:
+
+* :class:`PostIndex` is computed once per build, at ``config-inited``, from the
+  files matching ablog's ``blog_post_pattern``: docname, file, slug and title of
+  every post, and which posts Hugo would not publish (drafts, future, expired).
+  Those are added to ``exclude_patterns`` so they have no page and appear in no
+  archive or feed.  It must exist before any document is read, because a
+  ``ref`` shortcode in the first post read may point to the last one.  It lives
+  in the config value ``linkerdblog_post_index`` (rebuild ``""``): derived from
+  the sources, identical in every parallel reader, never user-set.
+* :class:`BlogDomain` (``blog``) keeps per-document data written while a post is
+  read (its normalised front matter), with ``clear_doc`` and
+  ``merge_domaindata`` so incremental and parallel builds stay right.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+
+from sphinx.domains import Domain
+
+from .frontmatter import PostMeta, is_hidden, normalise, split_front_matter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+LIST_PAGE = "_index"
+"""Hugo's section list page (``_index.md``): a page, never a post."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedPost:
+    """What other documents need to know about a post before it is read."""
+
+    docname: str
+    path: str  # source path relative to srcdir, posix
+    slug: str | None
+    title: str | None
+    hidden: str | None  # "draft", "future", "expired" or None
+    list_page: bool = False
+
+
+@dataclass(slots=True)
+class PostIndex:
+    """Every Hugo content document matched by ``blog_post_pattern``."""
+
+    posts: dict[str, IndexedPost] = field(default_factory=dict)
+
+    def is_hugo(self, docname: str) -> bool:
+        """Whether ``docname`` is Hugo content (a post or a list page)."""
+        return docname in self.posts
+
+    def is_post(self, docname: str) -> bool:
+        """Whether ``docname`` is a published blog post."""
+        post = self.posts.get(docname)
+        return post is not None and not post.list_page and post.hidden is None
+
+    def visible(self) -> Iterable[IndexedPost]:
+        """Posts and list pages that are built."""
+        return (p for p in self.posts.values() if p.hidden is None)
+
+    def __str__(self) -> str:  # keeps Sphinx's "config changed" log line short
+        return f"PostIndex({len(self.posts)} documents)"
+
+
+def _source_suffixes(config: Config) -> tuple[str, ...]:
+    suffixes = config.source_suffix
+    if isinstance(suffixes, str):
+        return (suffixes,)
+    return tuple(suffixes)
+
+
+def _patterns(config: Config) -> list[str]:
+    pattern = config.blog_post_pattern
+    return [pattern] if isinstance(pattern, str) else list(pattern or [])
+
+
+def matched_sources(srcdir: str | os.PathLike[str], config: Config) -> list[Path]:
+    """Source files matching ``blog_post_pattern`` (as ablog globs them), Markdown only."""
+    srcdir = Path(srcdir)
+    found: dict[Path, None] = {}
+    for pattern in _patterns(config):
+        for hit in sorted(glob.glob(os.path.join(srcdir, pattern), recursive=True)):
+            path = Path(hit)
+            if path.suffix == "" and path.with_suffix(".md").is_file():
+                path = path.with_suffix(".md")  # "blog/*" may be written without suffix
+            if path.suffix == ".md" and path.is_file():
+                found[path] = None
+    return list(found)
+
+
+def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -> PostIndex:
+    """Read the front matter of every matched post and decide what Hugo would build."""
+    index = PostIndex()
+    srcdir = Path(srcdir)
+    for path in matched_sources(srcdir, config):
+        rel = PurePath(path.relative_to(srcdir)).as_posix()
+        docname = rel.rsplit(".", 1)[0]
+        list_page = PurePath(rel).stem == LIST_PAGE
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            # Sphinx reports the unreadable file itself when it tries to read it.
+            continue
+        meta, _problems = normalise(split_front_matter(text))
+        hidden = None
+        if not list_page:
+            hidden = is_hidden(
+                meta,
+                now,
+                drafts=config.linkerdblog_build_drafts,
+                future=config.linkerdblog_build_future,
+                expired=config.linkerdblog_build_expired,
+            )
+        index.posts[docname] = IndexedPost(docname, rel, meta.slug, meta.title, hidden, list_page)
+    return index
+
+
+def index_posts(app: Sphinx, config: Config) -> None:
+    """``config-inited``: build the index, hide unpublished posts, drop list pages.
+
+    Runs after ablog's own handler (priority 500) so that ``matched_blog_posts``
+    exists and can be corrected: Hugo's ``_index.md`` is a list page, and a draft
+    must not become an ablog post.
+    """
+    index = build_index(app.srcdir, config, datetime.now(UTC))
+    config.linkerdblog_post_index = index
+    hidden = [p.path for p in index.posts.values() if p.hidden]
+    if hidden:
+        config.exclude_patterns = [*config.exclude_patterns, *hidden]
+    not_posts = {d for d, p in index.posts.items() if p.list_page or p.hidden}
+    matched = getattr(config, "matched_blog_posts", [])
+    config.matched_blog_posts = [d for d in matched if d not in not_posts]
+
+
+def get_index(config: Config) -> PostIndex:
+    """The build's post index (empty before ``config-inited``)."""
+    index = getattr(config, "linkerdblog_post_index", None)
+    return index if isinstance(index, PostIndex) else PostIndex()
+
+
+def matches_pattern(docname: str, config: Config) -> bool:
+    """Whether ``docname`` matches ``blog_post_pattern`` (used for files added later)."""
+    suffixes = _source_suffixes(config)
+    return any(
+        fnmatch.fnmatch(docname + suffix, pattern) or fnmatch.fnmatch(docname, pattern)
+        for pattern in _patterns(config)
+        for suffix in suffixes
+    )
+
+
+class BlogDomain(Domain):
+    """Per-post data gathered while reading: the normalised front matter.
+
+    ``data["posts"]`` maps docname to :class:`PostMeta` as a plain dict (dates as
+    ISO strings) so the pickled environment does not depend on our classes.
+    """
+
+    name = "blog"
+    label = "Blog"
+    initial_data: dict[str, Any] = {"posts": {}}  # noqa: RUF012 (Sphinx's API)
+    data_version = 1
+
+    @property
+    def posts(self) -> dict[str, dict[str, Any]]:
+        """docname -> front matter of every post read."""
+        return self.data["posts"]
+
+    def note_post(self, docname: str, meta: PostMeta) -> None:
+        """Remember the post's front matter."""
+        record = asdict(meta)
+        for key, value in record.items():
+            if isinstance(value, datetime):
+                record[key] = value.isoformat()
+        self.posts[docname] = record
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget a document that is re-read or removed."""
+        self.posts.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take what a parallel reader read."""
+        for docname in docnames:
+            if docname in otherdata["posts"]:
+                self.posts[docname] = otherdata["posts"][docname]
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        """The blog domain has no cross-reference roles (yet)."""
+        return []
+
+
+def get_domain(env: BuildEnvironment) -> BlogDomain:
+    """The ``blog`` domain of ``env``."""
+    domain = env.get_domain("blog")
+    assert isinstance(domain, BlogDomain)
+    return domain
+
+
+def setup_posts(app: Sphinx) -> None:
+    """Register the index config value, its builder and the domain."""
+    app.add_config_value("linkerdblog_post_index", PostIndex(), "", types=frozenset({PostIndex}))
+    app.connect("config-inited", index_posts, priority=600)
+    app.add_domain(BlogDomain)

@@ -1,0 +1,101 @@
+"""``ref`` and ``relref``: links to other posts, as Hugo resolves them.
+
+A target is found, in this order, as a document path (``blog/foo``,
+``/blog/foo.md``), a path relative to the current post, a post's file name
+(``foo`` or ``foo.md``; a page bundle's folder name for ``.../index.md``) or a
+post's ``slug``.  An optional ``#anchor`` is kept.  Inside a link destination
+the call becomes the relative path of the target's source file, which MyST turns
+into a cross-reference; elsewhere it becomes a link titled with the target's
+title.  Sphinx writes the real URL, so both forms give the same link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..posts import get_index
+from ..warnings_ import Warn
+from .engine import ShortcodeError
+from .registry import shortcode
+
+if TYPE_CHECKING:
+    from .engine import Context
+
+REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
+
+
+def find_target(ctx: Context, ref: str) -> str | None:
+    """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
+    index = get_index(ctx.config)
+    found = set(ctx.env.found_docs) | set(index.posts)
+    ref = ref.strip()
+    path = ref.lstrip("/").removesuffix(".md").rstrip("/")
+    candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(ctx.docname), path))]
+    for candidate in candidates:
+        for name in (candidate, candidate + "/index", candidate + "/_index"):
+            if name in found:
+                return name
+    leaf = posixpath.basename(path)
+    by_name = [d for d in index.posts if _leaf(d) == leaf]
+    if len(by_name) == 1:
+        return by_name[0]
+    by_slug = [d for d, post in index.posts.items() if post.slug == ref]
+    if len(by_slug) == 1:
+        return by_slug[0]
+    return None
+
+
+def _leaf(docname: str) -> str:
+    """A post's logical name: its file name, or its bundle folder's name."""
+    head, leaf = posixpath.split(docname)
+    if leaf in ("index", "_index"):
+        return posixpath.basename(head)
+    return leaf
+
+
+def _target(ctx: Context) -> tuple[str, str, str]:
+    """(ref as written, docname, '#anchor' or '') or a ShortcodeError."""
+    ref = ctx.get("path", 0)
+    if not ref:
+        raise ShortcodeError("needs the path of a post, e.g. {{< ref \"my-post\" >}}", Warn.REF)
+    page, _, anchor = ref.partition("#")
+    if not page:  # {{< ref "#anchor" >}}: the current page
+        return ref, ctx.docname, "#" + anchor
+    docname = find_target(ctx, page)
+    if docname is None:
+        raise ShortcodeError(f"no post {page!r} to link to", Warn.REF)
+    return ref, docname, ("#" + anchor) if anchor else ""
+
+
+def ref_url(ctx: Context) -> str | None:
+    """Relative path to the target's source file, which MyST resolves."""
+    _ref, docname, anchor = _target(ctx)
+    target = str(ctx.env.doc2path(docname, False))
+    here = posixpath.dirname(ctx.docname)
+    return posixpath.relpath(target.replace("\\", "/"), here or ".") + anchor
+
+
+@shortcode("ref", "relref", url=ref_url, params=REF_PARAMS, inner=False)
+def render_ref(ctx: Context) -> list[nodes.Node]:
+    """A link to the target post, titled with its title."""
+    _ref, docname, anchor = _target(ctx)
+    if anchor and docname == ctx.docname:
+        return [nodes.reference("", anchor, refuri=anchor, internal=True)]
+    # An anchor cannot be checked before the target is read; the link goes to
+    # the page, titled with its title (Sphinx resolves it late).
+    xref = addnodes.pending_xref(
+        "",
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + docname,
+        refexplicit=False,
+        refwarn=True,
+        refdoc=ctx.docname,
+    )
+    xref += nodes.inline("", "", classes=["xref", "std", "std-doc"])
+    xref.source, xref.line = ctx.source_path, ctx.lineno
+    return [xref]

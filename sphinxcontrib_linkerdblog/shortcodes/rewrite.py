@@ -1,0 +1,203 @@
+"""Turn the shortcode calls of a Markdown text into MyST syntax, line for line.
+
+This is the pure half of the shortcode engine (no Sphinx imports).  The lexer
+finds the calls; this module replaces each top-level call by a placeholder that
+MyST parses into a call of our ``linkerdblog-sc`` role or directive, and keeps
+the call itself (name, parameters, inner content) in a table that the role or
+directive reads back.  Handlers therefore see the call exactly as Hugo would,
+and MyST never sees Hugo syntax.
+
+The one hard rule: **the rewritten text has the same number of lines as the
+original, and every character that is not part of a call stays on its line.**
+That is what keeps every warning, MyST's and ours, at the post's real
+``file:line``, including for content after a call that spans several lines.
+The placeholders are chosen for that:
+
+* a call that stands alone on its lines and spans two or more lines becomes a
+  fenced directive over exactly those lines (blank lines inside a fence are
+  harmless, so inner content with paragraphs is safe);
+* any other call becomes an inline role; when it spans ``k`` lines the role's
+  content carries ``k - 1`` extra lines of padding (digits, which can never
+  start a Markdown block, so the paragraph stays whole);
+* a call inside a link destination (``[t]({{< ref "x" >}})``) or a reference
+  definition (``[x]: {{< ref "x" >}}``) is replaced by the URL its handler
+  computes, with its line breaks moved to where CommonMark allows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexer import Call, ScanResult, scan
+
+ROLE = "linkerdblog-sc"
+"""Name of the placeholder role and directive (an implementation detail)."""
+
+# ``[text](`` or ``[text](<`` right before the call, allowing whitespace and
+# one line break (CommonMark allows one between ``(`` and the destination).
+_LINK_DEST_BEFORE = re.compile(r"\]\(<?[ \t]*\n?[ \t]*$")
+# A reference definition line: ``[label]: `` before the call, at line start.
+_REF_DEF_BEFORE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*$")
+# Every ASCII punctuation character may be backslash-escaped in CommonMark.
+_MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape all ASCII punctuation so MyST shows ``text`` literally."""
+    return _MD_PUNCT.sub(r"\\\1", text)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One call as the role/directive sees it.
+
+    ``inner`` is the already rewritten inner content (so shortcodes nested in it
+    work when a handler renders it), and ``inner_line`` the file line where it
+    starts.  ``source`` is the call's original text, shown as is when the call
+    cannot be rendered, so that nothing is ever lost.
+    """
+
+    call: Call
+    inner: str
+    inner_line: int
+    source: str
+    block: bool
+
+
+UrlResolver = Callable[[Entry, int], "str | None"]
+"""``resolver(entry, index)``: the URL for a call used as a link destination,
+or ``None`` when the call cannot stand there (the caller then warns)."""
+
+
+@dataclass(slots=True)
+class Rewritten:
+    """Result of :func:`rewrite_text`."""
+
+    text: str
+    entries: list[Entry]
+    problems: list[tuple[str, int]]  # (message, file line) for the lexer's problems
+    url_failures: list[int]  # entry indexes used in a link target without a URL
+
+
+def rewrite_text(
+    text: str, url_for: UrlResolver | None = None, first_line: int = 1
+) -> Rewritten:
+    """Rewrite every shortcode in ``text``; see the module docstring.
+
+    :param text: Markdown text, possibly with Hugo shortcodes.
+    :param url_for: computes the URL of a call used inside a link destination.
+    :param first_line: the file line of ``text[0]``.
+    :return: the new text (same line count) and the table of calls.
+    """
+    result = Rewritten(text, [], [], [])
+    if "{{" not in text:
+        return result
+    scanned = scan(text, first_line)
+    result.problems.extend((p.message, p.line) for p in scanned.problems)
+    if not scanned.calls and not scanned.escapes:
+        return result
+    result.text = _Rewriter(text, scanned, result, url_for).run(0, len(text), scanned.calls)
+    return result
+
+
+class _Rewriter:
+    """Builds the new text for one range of the source (recursively for inners)."""
+
+    def __init__(
+        self,
+        text: str,
+        scanned: ScanResult,
+        result: Rewritten,
+        url_for: UrlResolver | None,
+    ) -> None:
+        self.text = text
+        self.escapes = scanned.escapes
+        self.result = result
+        self.url_for = url_for
+
+    def run(self, start: int, end: int, calls: list[Call]) -> str:
+        """Rewrite ``text[start:end]`` whose top-level calls are ``calls``."""
+        text = self.text
+        events: list[tuple[int, int, str]] = []
+        for call in calls:
+            events.append((call.start, call.end, self._replace(call)))
+        for esc in self.escapes:
+            if start <= esc.start and esc.end <= end and not _inside(esc.start, calls):
+                events.append((esc.start, esc.end, self._escape_text(esc.start, esc.replacement)))
+        events.sort()
+        out: list[str] = []
+        pos = start
+        for ev_start, ev_end, replacement in events:
+            out.append(text[pos:ev_start])
+            out.append(replacement)
+            pos = ev_end
+        out.append(text[pos:end])
+        return "".join(out)
+
+    def _escape_text(self, offset: int, replacement: str) -> str:
+        """An escaped call is shown literally; outside code it must not parse as markup."""
+        if self._in_code_span(offset):
+            return replacement
+        return escape_markdown(replacement)
+
+    def _in_code_span(self, offset: int) -> bool:
+        """Whether ``offset`` is inside code (where backslashes are literal)."""
+        # The lexer reports escapes everywhere; it also knows the code regions.
+        from .lexer import in_code
+
+        return in_code(self.text, offset)
+
+    def _add_entry(self, call: Call, block: bool) -> int:
+        text = self.text
+        if call.paired and call.close_start is not None:
+            inner = self.run(call.open_end, call.close_start, call.children)
+            inner_line = call.line + text.count("\n", call.start, call.open_end)
+        else:
+            inner, inner_line = "", call.line
+        entry = Entry(call, inner, inner_line, text[call.start : call.end], block)
+        self.result.entries.append(entry)
+        return len(self.result.entries) - 1
+
+    def _replace(self, call: Call) -> str:
+        text = self.text
+        line_start = text.rfind("\n", 0, call.start) + 1
+        line_end = text.find("\n", call.end)
+        if line_end == -1:
+            line_end = len(text)
+        before = text[line_start : call.start]
+        after = text[call.end : line_end]
+        breaks = text.count("\n", call.start, call.end)
+
+        if _LINK_DEST_BEFORE.search(text, max(0, line_start - 200), call.start) or (
+            _REF_DEF_BEFORE.match(before)
+        ):
+            return self._url(call, breaks)
+        standalone = not before.strip() and not after.strip()
+        index = self._add_entry(call, block=standalone)
+        if standalone and breaks:
+            # A fence over exactly the call's lines; the directive ignores its body.
+            return f"```{{{ROLE}}} {index}" + "\n" * breaks + before + "```"
+        padding = "".join(f"\n{index}" for _ in range(breaks))
+        return f"{{{ROLE}}}`{index}{padding}`"
+
+    def _url(self, call: Call, breaks: int) -> str:
+        """Replace a call in a link destination by its URL; keep the line count."""
+        index = self._add_entry(call, block=False)
+        url = self.url_for(self.result.entries[index], index) if self.url_for else None
+        if url is None:
+            self.result.url_failures.append(index)
+            # Keep the link syntax valid and the call findable in the HTML.
+            url = "#"
+        # CommonMark allows one line break before and one after the destination.
+        if breaks == 0:
+            return url
+        if breaks == 1:
+            return url + "\n"
+        return "\n" + url + "\n" * (breaks - 1)
+
+
+def _inside(offset: int, calls: list[Call]) -> bool:
+    """Whether ``offset`` lies inside one of ``calls`` (their inner is rewritten apart)."""
+    return any(call.start <= offset < call.end for call in calls)

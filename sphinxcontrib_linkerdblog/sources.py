@@ -1,0 +1,107 @@
+"""The single ``source-read`` hook: Hugo text in, MyST text out, line for line.
+
+For a Hugo content document (a post or ``_index.md``) the front matter, in
+YAML, TOML or JSON, is read and normalised here, and its lines are replaced by
+the title as an ``# H1`` heading followed by blank lines.  MyST therefore never
+sees Hugo's front matter (it only knows YAML), the body's ``##`` headings nest
+under the title, and every body line keeps its line number.  Then, in every
+Markdown document, shortcodes are rewritten (see :mod:`.shortcodes.rewrite`).
+
+What is read here for the document being parsed is handed to later stages
+through ``env.temp_data``, which Sphinx clears after each document: parallel
+readers never share it.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from .frontmatter import PostMeta, normalise, split_front_matter
+from .posts import get_index
+from .shortcodes import resolve_url
+from .shortcodes.engine import CALLS_KEY
+from .shortcodes.rewrite import escape_markdown, rewrite_text
+from .warnings_ import Warn, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+POST_KEY = "linkerdblog_post"
+"""``env.temp_data`` key: the :class:`PostMeta` of the Hugo document being read."""
+
+
+def _is_markdown(app: Sphinx, docname: str) -> bool:
+    suffix = PurePosixPath(str(app.env.doc2path(docname))).suffix
+    suffixes = app.config.source_suffix
+    return isinstance(suffixes, dict) and suffixes.get(suffix) == "markdown"
+
+
+def replace_front_matter(text: str, end_line: int, title: str) -> str:
+    """Put ``# title`` in place of the first ``end_line`` lines, keeping the line count."""
+    cut = 0
+    for _ in range(end_line):
+        nl = text.find("\n", cut)
+        if nl == -1:
+            cut = len(text)
+            break
+        cut = nl + 1
+    removed_breaks = text.count("\n", 0, cut)
+    heading = "# " + escape_markdown(" ".join(title.split()))
+    return heading + "\n" * removed_breaks + text[cut:]
+
+
+def _fallback_title(docname: str, meta: PostMeta) -> str:
+    name = PurePosixPath(docname).name
+    if name in ("index", "_index"):
+        name = PurePosixPath(docname).parent.name or name
+    return (meta.slug or name).replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
+    """Normalise the document's front matter, report its problems, return the new text."""
+    front = split_front_matter(text)
+    meta, problems = normalise(front)
+    for problem in [*front.problems, *problems]:
+        subtype = Warn.DATE if problem.subtype == "date" else Warn.FRONTMATTER
+        warn(problem.message, subtype, (docname, problem.line))
+    if front.end_line == 0:
+        # No front matter block at all: nothing to replace, so no line to put a
+        # title on without shifting the body; the first heading stays the title.
+        if front.format is None and not front.problems:
+            warn("Hugo post has no front matter (no title, no date)", Warn.FRONTMATTER, (docname, 1))
+        app.env.temp_data[POST_KEY] = meta
+        return text
+    title = meta.title
+    if not title:
+        title = _fallback_title(docname, meta)
+        warn(
+            f"post has no title in its front matter; using {title!r}",
+            Warn.FRONTMATTER,
+            (docname, 1),
+        )
+    text = replace_front_matter(text, front.end_line, title)
+    meta.title = title
+    app.env.temp_data[POST_KEY] = meta
+    return text
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Rewrite Hugo front matter and shortcodes of a Markdown document."""
+    if not _is_markdown(app, docname):
+        return
+    text = source[0]
+    if get_index(app.config).is_hugo(docname):
+        text = read_hugo_front_matter(app, docname, text)
+    if "{{" in text:
+        rewritten = rewrite_text(text, url_for=lambda entry, _i: resolve_url(app, docname, entry))
+        for message, line in rewritten.problems:
+            warn(message, Warn.SHORTCODE, (docname, line))
+        app.env.temp_data[CALLS_KEY] = rewritten.entries
+        text = rewritten.text
+    source[0] = text
+
+
+def setup_sources(app: Sphinx) -> None:
+    """Connect the hook (before MyST parses anything)."""
+    app.connect("source-read", on_source_read)

@@ -1,0 +1,37 @@
+"""Shared fixtures: Sphinx's testing fixtures, our test roots, corpus location."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+collect_ignore = ["roots"]
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""The shared material (seed post, corpora); absent on a user's clone."""
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>``."""
+    return Path(__file__).parent / "roots"
+
+
+def needs_shared(*parts: str) -> Path:
+    """The path under ../shared, or skip the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (only the project's own checkout has ../shared)")
+    return path
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The build's warnings, one per line, without colour codes."""
+    text = _ANSI.sub("", app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
