@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ablog.blog import Blog
 from ablog.post import PostNode
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -87,6 +88,17 @@ class HugoPost(SphinxTransform):
         (sections[0] if sections else self.document).append(node)
 
 
+def reset_ablog_state(app: Sphinx) -> None:
+    """Forget ablog's process-wide blog state at the start of each build.
+
+    ablog keeps its catalogs in a class attribute (``Blog._dict``) that is filled
+    once per process, so a second build in the same process (tests, autobuild
+    servers) would list the first build's posts, or crash on an empty list.
+    """
+    Blog._dict.clear()
+
+
 def setup_ablog_bridge(app: Sphinx) -> None:
-    """Register the transform."""
+    """Register the transform and the reset of ablog's shared state."""
     app.add_transform(HugoPost)
+    app.connect("builder-inited", reset_ablog_state)

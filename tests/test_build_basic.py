@@ -33,7 +33,7 @@ def test_no_header_level_warning(built) -> None:
 
 def test_tweets_are_static_cards(built) -> None:
     page = html(built, "blog/yaml-post")
-    assert page.count('<blockquote class="linkerdblog-embed linkerdblog-tweet"') == 4
+    assert page.count('class="linkerdblog-embed linkerdblog-tweet">') == 4
     assert 'href="https://x.com/i/status/1129105603354333184"' in page
     assert 'href="https://x.com/linkerd/status/1131493061916319744"' in page
     assert 'href="https://x.com/wm/status/1130810652862373889"' in page
@@ -61,17 +61,17 @@ def test_refs_in_links_and_definitions(built) -> None:
 def test_code_stays_verbatim_and_escape_is_literal(built) -> None:
     page = html(built, "blog/yaml-post")
     assert "{{&lt; tweet 1 &gt;}} stays in code" in page
-    assert "{{&lt; tweet 2 &gt;}}" in page
+    assert '<span class="pre">{{&lt;</span> <span class="pre">tweet</span> <span class="pre">2</span>' in page
     assert "{{&lt; tweet 3 &gt;}} indented code" in page
     assert "Escaped: {{&lt; tweet 1129105603354333184 &gt;}} shown literally." in page
 
 
 def test_unknown_shortcode_warns_and_stays_visible(built) -> None:
     page = html(built, "blog/yaml-post")
-    assert '{{&lt; unknown-thing a="1" &gt;}}' in page
+    assert '<span class="linkerdblog-verbatim">{{&lt; unknown-thing a=&quot;1&quot; &gt;}}</span>' in page
     warnings = warnings_of(built)
     assert any(
-        "yaml-post.md:47:" in w and "unknown shortcode 'unknown-thing'" in w
+        "yaml-post.md:44:" in w and "unknown shortcode 'unknown-thing'" in w
         and "[linkerdblog.shortcode]" in w
         for w in warnings
     ), warnings
@@ -80,7 +80,7 @@ def test_unknown_shortcode_warns_and_stays_visible(built) -> None:
 def test_myst_tweet_role_and_directive(built) -> None:
     page = html(built, "blog/toml-post")
     assert page.count("https://x.com/linkerd/status/1129105603354333184") >= 2
-    assert '<blockquote class="linkerdblog-embed linkerdblog-tweet"' in page
+    assert 'class="linkerdblog-embed linkerdblog-tweet">' in page
 
 
 def test_ablog_gets_posts_with_real_dates(built) -> None:

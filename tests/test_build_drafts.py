@@ -44,10 +44,10 @@ def test_options_put_them_back(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.sphinx(
-    "html", testroot="drafts", freshenv=True, confoverrides={"linkerdblog_build_drafts": "yes"}
+    "html", testroot="drafts", freshenv=True, confoverrides={"linkerdblog_build_drafts": ["yes"]}
 )
 def test_bad_option_value_warns_and_falls_back(app) -> None:  # type: ignore[no-untyped-def]
     app.build()
-    assert "linkerdblog_build_drafts = 'yes' is not valid" in app.warning.getvalue()
+    assert "linkerdblog_build_drafts = ['yes'] is not valid" in app.warning.getvalue()
     assert "[linkerdblog.config]" in app.warning.getvalue()
     assert not (app.outdir / "blog" / "draft.html").exists()

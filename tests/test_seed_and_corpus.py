@@ -44,7 +44,7 @@ def test_seed_post(seed_app) -> None:  # type: ignore[no-untyped-def]
     title = "Linkerd at KubeCon EU 2019: Benchmarks, SMI, VSCode, and more"
     assert f"<h1>{title}" in page
     assert f"<title>{title}" in page
-    assert page.count('<blockquote class="linkerdblog-embed linkerdblog-tweet"') == 4
+    assert page.count('class="linkerdblog-embed linkerdblog-tweet">') == 4
     for tweet_id in ("1129105603354333184", "1130789969293991936", "1131493061916319744",
                      "1130810652862373889"):
         assert f'href="https://x.com/i/status/{tweet_id}"' in page
@@ -59,7 +59,10 @@ def test_seed_post(seed_app) -> None:  # type: ignore[no-untyped-def]
     feed = (out / "blog" / "atom.xml")
     if feed.exists():
         assert "2019-05-31" in feed.read_text(encoding="utf-8")
-    assert not warnings_of(seed_app), warnings_of(seed_app)
+    # The only warning: a site-root Hugo URL to a post that is not in this
+    # project (rewriting Hugo URLs is the permalinks feature's job).
+    warnings = warnings_of(seed_app)
+    assert len(warnings) == 1 and "/2019/05/18/linkerd-benchmarks/" in warnings[0], warnings
 
 
 CORPUS_2022 = ("corpus", "linkerd-2022", "blog")
@@ -111,7 +114,7 @@ def test_corpus_unknown_shortcodes(corpus_app) -> None:  # type: ignore[no-untyp
         for w in warnings
     ), [w for w in warnings if "cta-banner" in w]
     page = (corpus_app.outdir / "blog" / "announcing-linkerd-2-2.html").read_text(encoding="utf-8")
-    assert "{{&lt; asciinema &quot;227055&quot; &gt;}}" in page or '{{&lt; asciinema "227055" &gt;}}' in page
+    assert "{{&lt; asciinema &quot;227055&quot; &gt;}}" in page
 
 
 def test_corpus_no_traceback(corpus_app) -> None:  # type: ignore[no-untyped-def]

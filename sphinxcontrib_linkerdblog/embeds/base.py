@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FALLBACK_FORMATS = ("latex", "text", "man", "texinfo")
 
 
-class embed(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+class embed(nodes.General, nodes.TextElement):  # noqa: N801 (docutils naming)
     """Base class of embed nodes.
 
     Attributes: ``provider`` (human name, e.g. ``"X"``), ``url`` (the canonical

@@ -61,6 +61,7 @@ def make_tweet(tweet_id: str | None, user: str | None, *, block: bool) -> tweet:
     label = f"Post by @{handle} on X" if handle else "Post on X"
     node = tweet(
         "",
+        "",
         *card_children(label, url, block=block),
         tweet_id=tweet_id,
         user=handle,

@@ -114,17 +114,23 @@ class Context:
         """The call's source, shown as written; a paired call's inner is still rendered."""
         entry, call = self.entry, self.entry.call
         if not call.paired or call.close_start is None:
-            text = nodes.Text(entry.source)
-            return [nodes.paragraph(entry.source, "", text)] if self.block else [text]
-        opening = entry.source[: call.open_end - call.start]
-        closing = entry.source[call.close_start - call.start :]
-        if self.block:
-            return [
-                nodes.paragraph(opening, opening),
-                *self.render_inner(),
-                nodes.paragraph(closing, closing),
+            return [_in_paragraph(as_written(entry.source))] if self.block else [
+                as_written(entry.source)
             ]
-        return [nodes.Text(opening), *self.render_inner(), nodes.Text(closing)]
+        opening = as_written(entry.source[: call.open_end - call.start])
+        closing = as_written(entry.source[call.close_start - call.start :])
+        if self.block:
+            return [_in_paragraph(opening), *self.render_inner(), _in_paragraph(closing)]
+        return [opening, *self.render_inner(), closing]
+
+
+def as_written(text: str) -> nodes.inline:
+    """Source text shown exactly as written (no smart quotes), e.g. an unknown shortcode."""
+    return nodes.inline(text, text, classes=["linkerdblog-verbatim"], support_smartquotes=False)
+
+
+def _in_paragraph(node: nodes.Node) -> nodes.paragraph:
+    return nodes.paragraph("", "", node)
 
 
 def dispatch(ctx: Context) -> list[nodes.Node]:

@@ -125,7 +125,8 @@ class _Rewriter:
             events.append((call.start, call.end, self._replace(call)))
         for esc in self.escapes:
             if start <= esc.start and esc.end <= end and not _inside(esc.start, calls):
-                events.append((esc.start, esc.end, self._escape_text(esc.start, esc.replacement)))
+                text_ = esc.replacement if esc.in_code else escape_markdown(esc.replacement)
+                events.append((esc.start, esc.end, text_))
         events.sort()
         out: list[str] = []
         pos = start
@@ -135,19 +136,6 @@ class _Rewriter:
             pos = ev_end
         out.append(text[pos:end])
         return "".join(out)
-
-    def _escape_text(self, offset: int, replacement: str) -> str:
-        """An escaped call is shown literally; outside code it must not parse as markup."""
-        if self._in_code_span(offset):
-            return replacement
-        return escape_markdown(replacement)
-
-    def _in_code_span(self, offset: int) -> bool:
-        """Whether ``offset`` is inside code (where backslashes are literal)."""
-        # The lexer reports escapes everywhere; it also knows the code regions.
-        from .lexer import in_code
-
-        return in_code(self.text, offset)
 
     def _add_entry(self, call: Call, block: bool) -> int:
         text = self.text
