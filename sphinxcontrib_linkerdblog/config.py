@@ -80,11 +80,12 @@ def check_config(app: Sphinx, config: Config) -> None:
     for option in OPTIONS:
         value = getattr(config, option.full_name)
         if not option.check(value):
+            # No location: the environment (which maps docnames to files) does
+            # not exist yet; the message names conf.py itself.
             warn(
-                f"{option.full_name} = {value!r} is not valid (expected {option.expected}); "
-                f"using the default {option.default!r}",
+                f"conf.py: {option.full_name} = {value!r} is not valid (expected "
+                f"{option.expected}); using the default {option.default!r}",
                 Warn.CONFIG,
-                location="conf.py",
             )
             setattr(config, option.full_name, option.default)
 

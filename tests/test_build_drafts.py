@@ -29,6 +29,7 @@ def test_hidden_by_default(app) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.sphinx(
     "html",
     testroot="drafts",
+    srcdir="drafts-all",
     freshenv=True,
     confoverrides={
         "linkerdblog_build_drafts": True,
@@ -44,7 +45,11 @@ def test_options_put_them_back(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.sphinx(
-    "html", testroot="drafts", freshenv=True, confoverrides={"linkerdblog_build_drafts": ["yes"]}
+    "html",
+    testroot="drafts",
+    srcdir="drafts-bad-option",
+    freshenv=True,
+    confoverrides={"linkerdblog_build_drafts": ["yes"]},
 )
 def test_bad_option_value_warns_and_falls_back(app) -> None:  # type: ignore[no-untyped-def]
     app.build()
