@@ -84,8 +84,8 @@ class HugoPost(SphinxTransform):
         if meta.effective_date is None:
             warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
         node = make_post_node(meta)
-        sections = list(self.document.findall(nodes.section))
-        (sections[0] if sections else self.document).append(node)
+        section = self.document.next_node(nodes.section)
+        (section or self.document).append(node)
 
 
 def reset_ablog_state(app: Sphinx) -> None:

@@ -8,29 +8,15 @@ from typing import TYPE_CHECKING
 from .ablog_bridge import setup_ablog_bridge
 from .config import setup_config
 from .embeds import setup_embeds
+from .markdown_compat import setup_markdown_compat
 from .posts import setup_posts
 from .shortcodes import setup_shortcodes
 from .sources import setup_sources
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
-
-
-def myst_defaults(app: Sphinx, config: Config) -> None:
-    """MyST settings Hugo content relies on, unless conf.py chose otherwise.
-
-    ``colon_fence`` for ``:::{tweet}`` style directives (as sphinx-design uses),
-    and heading anchors, because Hugo gives every heading an id and posts link to
-    them with ``[text](#section)``.
-    """
-    extensions = list(config.myst_enable_extensions)
-    if "colon_fence" not in extensions:
-        config.myst_enable_extensions = [*extensions, "colon_fence"]
-    if not config.myst_heading_anchors:
-        config.myst_heading_anchors = 6
 
 
 def add_static(app: Sphinx) -> None:
@@ -48,7 +34,7 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     app.setup_extension("ablog")
     setup_config(app)
-    app.connect("config-inited", myst_defaults, priority=400)
+    setup_markdown_compat(app)
     setup_posts(app)
     setup_sources(app)
     setup_shortcodes(app)

@@ -35,11 +35,12 @@ from .lexer import Call, ScanResult, scan
 ROLE = "linkerdblog-sc"
 """Name of the placeholder role and directive (an implementation detail)."""
 
-# ``[text](`` or ``[text](<`` right before the call, allowing whitespace and
-# one line break (CommonMark allows one between ``(`` and the destination).
-_LINK_DEST_BEFORE = re.compile(r"\]\(<?[ \t]*\n?[ \t]*$")
-# A reference definition line: ``[label]: `` before the call, at line start.
-_REF_DEF_BEFORE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*$")
+# Right before a call that stands in a link destination: ``[text](`` (or
+# ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
+# allows one line break between either and the destination.
+_LINK_DEST_BEFORE = re.compile(
+    r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$"
+)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -158,9 +159,10 @@ class _Rewriter:
         after = text[call.end : line_end]
         breaks = text.count("\n", call.start, call.end)
 
-        if _LINK_DEST_BEFORE.search(text, max(0, line_start - 200), call.start) or (
-            _REF_DEF_BEFORE.match(before)
-        ):
+        # The window starts at the line break before the previous line, so a
+        # reference definition there is seen with its line start.
+        window = max(0, text.rfind("\n", 0, max(0, line_start - 1)))
+        if _LINK_DEST_BEFORE.search(text, window, call.start):
             return self._url(call, breaks)
         standalone = not before.strip() and not after.strip()
         index = self._add_entry(call, block=standalone)
