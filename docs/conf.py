@@ -1,0 +1,40 @@
+"""The project's documentation, which is also its example blog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "sphinxcontrib-linkerdblog"
+author = "sphinxcontrib-linkerdblog developers"
+copyright = "2026, " + author
+
+# The one line a user needs; the second extension only renders the reference
+# tables of these docs from the package's own declarations.
+extensions = ["sphinxcontrib_linkerdblog", "linkerdblog_docs"]
+
+# ablog: the example posts are Hugo posts, unchanged.
+blog_post_pattern = "blog/*"
+blog_title = "linkerdblog example blog"
+blog_baseurl = "https://sphinxcontrib-linkerdblog.readthedocs.io/"
+blog_authors = {
+    "alice": ("Alice Maintainer", None),
+    "bob": ("Bob Reviewer", None),
+}
+
+exclude_patterns = ["_build", "_tools", "_ext"]
+html_theme = "alabaster"
+html_title = project
+html_sidebars = {
+    "**": [
+        "about.html",
+        "navigation.html",
+        "ablog/recentposts.html",
+        "ablog/tagcloud.html",
+        "ablog/archives.html",
+        "searchbox.html",
+    ]
+}
+html_theme_options = {"description": "Hugo posts, unchanged, in Sphinx"}
