@@ -39,7 +39,10 @@ def test_tweets_are_static_cards(built) -> None:
     assert 'href="https://x.com/wm/status/1130810652862373889"' in page
     assert 'href="https://x.com/linkerd/status/1130810652862373000"' in page
     # inside a sentence: an inline link, the sentence stays one paragraph
-    assert 'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">' in page
+    assert (
+        'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">Post on X (<a '
+        in page
+    )
     # nothing is loaded from X
     assert "platform.twitter.com" not in page and "<script src=\"https://" not in page
 

@@ -73,11 +73,14 @@ def link(url: str, text: str | None = None) -> nodes.reference:
 
 
 def card_children(label: str, url: str, *, block: bool) -> list[nodes.Node]:
-    """The plain content of an embed: ``label: URL`` as a paragraph or inline."""
+    """The plain content of an embed: ``label: URL`` as a paragraph, ``label (URL)`` inline.
+
+    The URL is always printed, so text, man and texinfo output keep it.
+    """
     if not block:
-        return [link(url, label)]
+        return [nodes.Text(label + " ("), link(url), nodes.Text(")")]
     para = nodes.paragraph("", "")
-    para += nodes.strong(label, label)
+    para += nodes.inline(label, label, classes=["linkerdblog-embed-provider"])
     para += nodes.Text(": ")
     para += link(url)
     return [para]
