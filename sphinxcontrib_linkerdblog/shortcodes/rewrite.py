@@ -173,20 +173,30 @@ class _Rewriter:
         return f"{{{ROLE}}}`{index}{padding}`"
 
     def _url(self, call: Call, breaks: int) -> str:
-        """Replace a call in a link destination by its URL; keep the line count."""
+        """Replace a call in a link destination by its URL; keep the line count.
+
+        CommonMark allows one line break between ``(`` (or ``]:``) and the
+        destination and one after it, unless text such as ``#anchor`` follows
+        the call directly; the call's own line breaks go there.
+        """
         index = self._add_entry(call, block=False)
         url = self.url_for(self.result.entries[index], index) if self.url_for else None
         if url is None:
             self.result.url_failures.append(index)
             # Keep the link syntax valid and the call findable in the HTML.
             url = "#"
-        # CommonMark allows one line break before and one after the destination.
-        if breaks == 0:
-            return url
-        if breaks == 1:
-            return url + "\n"
-        return "\n" + url + "\n" * (breaks - 1)
-
+        text = self.text
+        line_start = text.rfind("\n", 0, call.start) + 1
+        # When ``(`` or ``]:`` is on an earlier line, the break before the
+        # destination is already taken.
+        opener_here = "(" in text[line_start : call.start] or ":" in text[line_start : call.start]
+        follower = text[call.end : call.end + 1]
+        room_after = follower in ("", ")", ">", " ", "\t", "\n")
+        before = "\n" if breaks and opener_here else ""
+        after = "\n" * (breaks - len(before)) if room_after else ""
+        # More breaks than CommonMark allows here: keep the count, lose the link.
+        rest = "\n" * (breaks - len(before) - len(after))
+        return before + url + after + rest
 
 def _inside(offset: int, calls: list[Call]) -> bool:
     """Whether ``offset`` lies inside one of ``calls`` (their inner is rewritten apart)."""
