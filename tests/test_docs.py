@@ -1,0 +1,65 @@
+"""The documentation is an example blog too: it must build without a warning."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.fixture(scope="module")
+def docs_app(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path_factory.mktemp("docs") / "src"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    # The docs use alabaster's sidebars; Sphinx's test app defaults to "basic".
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+        confoverrides={"html_theme": "alabaster"},
+    )
+    try:
+        app.build()
+        yield app
+    finally:
+        app.cleanup()
+
+
+def test_docs_build_without_warnings(docs_app) -> None:  # type: ignore[no-untyped-def]
+    assert warnings_of(docs_app) == []
+
+
+def test_example_blog_is_a_blog(docs_app) -> None:  # type: ignore[no-untyped-def]
+    out = docs_app.outdir
+    posts = {d for d, p in docs_app.env.ablog_posts.items() if p}
+    assert posts == {"blog/hello-hugo-posts", "blog/toml-front-matter", "blog/json-front-matter"}
+    assert not (out / "blog" / "a-draft.html").exists()
+    hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")
+    assert "<h1>Hello from a Hugo post: front matter, shortcodes and all" in hello
+    assert (out / "_images" / "mesh.png").is_file()
+    assert 'class="linkerdblog-embed linkerdblog-tweet">' in hello
+    assert "{{" not in hello.split('<div class="highlight')[0]
+    for page in ("archive.html", "2024.html", "atom.xml", "tag/hugo.html", "author/alice-maintainer.html"):
+        assert (out / "blog" / page).is_file(), page
+
+
+def test_reference_tables_list_every_option_and_subtype(docs_app) -> None:  # type: ignore[no-untyped-def]
+    from sphinxcontrib_linkerdblog.config import OPTIONS
+    from sphinxcontrib_linkerdblog.warnings_ import Warn
+
+    config = (docs_app.outdir / "configuration.html").read_text(encoding="utf-8")
+    for option in OPTIONS:
+        assert option.full_name in config
+    warnings = (docs_app.outdir / "warnings.html").read_text(encoding="utf-8")
+    for warning in Warn:
+        assert f"linkerdblog.{warning.subtype}" in warnings
