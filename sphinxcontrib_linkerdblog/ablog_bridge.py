@@ -35,7 +35,20 @@ def ablog_date(meta: PostMeta) -> str | None:
     return to_naive_utc(date).isoformat(sep=" ") if date else None
 
 
-def make_post_node(meta: PostMeta) -> PostNode:
+def thumbnail_index(document: nodes.document, meta: PostMeta) -> int | None:
+    """ablog's ``image`` is the 1-based index of a body image to show in excerpts:
+    the post's thumbnail when the body shows it too (Hugo themes put the
+    thumbnail on list pages; a thumbnail the body does not use has no copy in
+    the output, so ablog could not show it)."""
+    if not meta.thumbnail:
+        return None
+    for number, image in enumerate(document.findall(nodes.image), start=1):
+        if image.get("uri", "").lstrip("/") == meta.thumbnail.lstrip("/"):
+            return number
+    return None
+
+
+def make_post_node(meta: PostMeta, image: int | None = None) -> PostNode:
     """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use."""
     node = PostNode()
     node["date"] = ablog_date(meta)
@@ -46,7 +59,7 @@ def make_post_node(meta: PostMeta) -> PostNode:
     node["location"] = []
     node["language"] = []
     node["redirect"] = []
-    node["image"] = None
+    node["image"] = image
     node["excerpt"] = None
     node["exclude"] = False
     node["nocomments"] = False
@@ -83,7 +96,7 @@ class HugoPost(SphinxTransform):
             return
         if meta.effective_date is None:
             warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
-        node = make_post_node(meta)
+        node = make_post_node(meta, thumbnail_index(self.document, meta))
         section = self.document.next_node(nodes.section)
         (section or self.document).append(node)
 

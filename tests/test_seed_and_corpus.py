@@ -119,3 +119,11 @@ def test_corpus_unknown_shortcodes(corpus_app) -> None:  # type: ignore[no-untyp
 
 def test_corpus_no_traceback(corpus_app) -> None:  # type: ignore[no-untyped-def]
     assert "Traceback" not in corpus_app.warning.getvalue()
+
+
+def test_seed_thumbnail_is_ablog_image(seed_app) -> None:  # type: ignore[no-untyped-def]
+    """The thumbnail is also the first image of the body: ablog shows it in excerpts."""
+    (post,) = seed_app.env.ablog_posts["blog/kubecon-eu-2019-roundup"]
+    assert post["image"] == 1
+    year = (seed_app.outdir / "blog" / "2019.html").read_text(encoding="utf-8")
+    assert "_images/kccnceu19-linkerd.jpg" in year
