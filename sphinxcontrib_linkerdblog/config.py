@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .warnings_ import Warn, warn
 
@@ -31,7 +31,7 @@ class Option:
     check: Callable[[Any], bool]
     expected: str
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
     example: str = ""
 
     @property

@@ -33,7 +33,7 @@ def _parse_string(text: str) -> datetime:
         parts = parsedate_tz(bare)
         if parts is not None:
             offset = parts[9]
-            naive = datetime(*parts[:6])  # type: ignore[misc]
+            naive = datetime(*parts[:6])
             if offset is None:
                 return naive.replace(tzinfo=UTC)
             return naive.replace(tzinfo=timezone(timedelta(seconds=offset)))

@@ -23,7 +23,7 @@ from .dates import parse_date
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_DELIMS = {"---": "yaml", "+++": "toml"}
+_DELIMS: dict[str, Literal["yaml", "toml"]] = {"---": "yaml", "+++": "toml"}
 _TOML_LINE = re.compile(r"at line (\d+)")
 # JSON strings (whose braces do not count) and braces.
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}]')
@@ -85,20 +85,31 @@ def split_front_matter(text: str) -> FrontMatter:
             if lines[number].rstrip() in closers:
                 block = "\n".join(lines[1:number])
                 return _read(fmt, block, first_line=2, end_line=number + 1)
-        return FrontMatter(None, {}, 0, [Problem(f"the {fmt.upper()} front matter "
-                                                 f"opened by {opener!r} is never closed",
-                                                 "frontmatter", 1)])
+        return FrontMatter(
+            None,
+            {},
+            0,
+            [
+                Problem(
+                    f"the {fmt.upper()} front matter opened by {opener!r} is never closed",
+                    "frontmatter",
+                    1,
+                )
+            ],
+        )
     if opener.startswith("{"):
         end = _json_end(text)
         if end == -1:
-            return FrontMatter(None, {}, 0, [Problem("the JSON front matter is never closed",
-                                                     "frontmatter", 1)])
+            return FrontMatter(
+                None, {}, 0, [Problem("the JSON front matter is never closed", "frontmatter", 1)]
+            )
         return _read("json", text[:end], first_line=1, end_line=text.count("\n", 0, end) + 1)
     return FrontMatter(None, {}, 0)
 
 
-def _read(fmt: Literal["yaml", "toml", "json"], block: str, first_line: int,
-          end_line: int) -> FrontMatter:
+def _read(
+    fmt: Literal["yaml", "toml", "json"], block: str, first_line: int, end_line: int
+) -> FrontMatter:
     front = FrontMatter(fmt, {}, end_line)
     for match in _KEY[fmt].finditer(block):
         key = match.group(1).lower()
@@ -122,15 +133,22 @@ def _read(fmt: Literal["yaml", "toml", "json"], block: str, first_line: int,
         front.problems.append(Problem(f"invalid TOML front matter: {exc}", "frontmatter", line))
         return front
     except json.JSONDecodeError as exc:
-        front.problems.append(Problem(f"invalid JSON front matter: {exc.msg}", "frontmatter",
-                                      first_line + exc.lineno - 1))
+        front.problems.append(
+            Problem(
+                f"invalid JSON front matter: {exc.msg}", "frontmatter", first_line + exc.lineno - 1
+            )
+        )
         return front
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        front.problems.append(Problem(f"the front matter is a {type(data).__name__}, "
-                                      "not a set of fields; it is ignored", "frontmatter",
-                                      first_line))
+        front.problems.append(
+            Problem(
+                f"the front matter is a {type(data).__name__}, not a set of fields; it is ignored",
+                "frontmatter",
+                first_line,
+            )
+        )
         return front
     front.data = data
     return front
@@ -167,12 +185,21 @@ class PostMeta:
         return self.date or self.publish_date or self.lastmod
 
 
-_DATES = {"date": "date", "publishdate": "publish_date", "lastmod": "lastmod",
-          "expirydate": "expiry_date"}
-_LISTS = {"tags": "tags", "categories": "categories", "keywords": "keywords",
-          "aliases": "aliases"}
-_STRINGS = {"title": "title", "slug": "slug", "url": "url", "description": "description",
-            "summary": "summary", "thumbnail": "thumbnail"}
+_DATES = {
+    "date": "date",
+    "publishdate": "publish_date",
+    "lastmod": "lastmod",
+    "expirydate": "expiry_date",
+}
+_LISTS = {"tags": "tags", "categories": "categories", "keywords": "keywords", "aliases": "aliases"}
+_STRINGS = {
+    "title": "title",
+    "slug": "slug",
+    "url": "url",
+    "description": "description",
+    "summary": "summary",
+    "thumbnail": "thumbnail",
+}
 _BOOLS = {"draft": "draft", "featured": "featured"}
 _TRUE = {"true", "yes", "on", "1"}
 
@@ -195,8 +222,9 @@ class _Normaliser:
             return value.strip() or None
         if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
             joined = " ".join(str(v) for v in value)
-            self.problem(key, f"{key} should be a string, got a list; the items are joined "
-                              f"as {joined!r}")
+            self.problem(
+                key, f"{key} should be a string, got a list; the items are joined as {joined!r}"
+            )
             return joined or None
         if isinstance(value, (dict, list)):
             self.problem(key, f"{key} should be a string, got a {type(value).__name__}; ignored")
@@ -213,8 +241,9 @@ class _Normaliser:
             text = item.strip() if isinstance(item, str) else None
             if text is None:
                 if isinstance(item, (dict, list)):
-                    self.problem(key, f"{key} has a {type(item).__name__} among its values; "
-                                      "it is ignored")
+                    self.problem(
+                        key, f"{key} has a {type(item).__name__} among its values; it is ignored"
+                    )
                     continue
                 if item is None:
                     continue
@@ -266,8 +295,9 @@ def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
             if isinstance(value, dict):
                 params = value
             else:
-                norm.problem("params", f"params should be a table of fields, got {value!r}; "
-                                       "kept as is")
+                norm.problem(
+                    "params", f"params should be a table of fields, got {value!r}; kept as is"
+                )
                 meta.extra[str(raw_key)] = value
         else:
             meta.extra[str(raw_key)] = value
@@ -288,8 +318,9 @@ def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
     return meta, norm.problems
 
 
-def is_hidden(meta: PostMeta, now: datetime, *, drafts: bool, future: bool,
-              expired: bool) -> str | None:
+def is_hidden(
+    meta: PostMeta, now: datetime, *, drafts: bool, future: bool, expired: bool
+) -> str | None:
     """Why Hugo would not build this post ("draft", "future", "expired"), or None."""
     if meta.draft and not drafts:
         return "draft"

@@ -23,7 +23,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -170,7 +170,7 @@ class BlogDomain(Domain):
 
     name = "blog"
     label = "Blog"
-    initial_data: dict[str, Any] = {"posts": {}}  # noqa: RUF012 (Sphinx's API)
+    initial_data: ClassVar[dict[str, Any]] = {"posts": {}}
     data_version = 1
 
     @property

@@ -69,7 +69,9 @@ def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
         # No front matter block at all: nothing to replace, so no line to put a
         # title on without shifting the body; the first heading stays the title.
         if front.format is None and not front.problems:
-            warn("Hugo post has no front matter (no title, no date)", Warn.FRONTMATTER, (docname, 1))
+            warn(
+                "Hugo post has no front matter (no title, no date)", Warn.FRONTMATTER, (docname, 1)
+            )
         app.env.temp_data[POST_KEY] = meta
         return text
     title = meta.title

@@ -40,11 +40,10 @@ def test_tweets_are_static_cards(built) -> None:
     assert 'href="https://x.com/linkerd/status/1130810652862373000"' in page
     # inside a sentence: an inline link, the sentence stays one paragraph
     assert (
-        'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">Post on X (<a '
-        in page
+        'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">Post on X (<a ' in page
     )
     # nothing is loaded from X
-    assert "platform.twitter.com" not in page and "<script src=\"https://" not in page
+    assert "platform.twitter.com" not in page and '<script src="https://' not in page
 
 
 def test_lines_after_multiline_shortcode_keep_their_number(built) -> None:
@@ -64,17 +63,24 @@ def test_refs_in_links_and_definitions(built) -> None:
 def test_code_stays_verbatim_and_escape_is_literal(built) -> None:
     page = html(built, "blog/yaml-post")
     assert "{{&lt; tweet 1 &gt;}} stays in code" in page
-    assert '<span class="pre">{{&lt;</span> <span class="pre">tweet</span> <span class="pre">2</span>' in page
+    assert (
+        '<span class="pre">{{&lt;</span> <span class="pre">tweet</span> <span class="pre">2</span>'
+        in page
+    )
     assert "{{&lt; tweet 3 &gt;}} indented code" in page
     assert "Escaped: {{&lt; tweet 1129105603354333184 &gt;}} shown literally." in page
 
 
 def test_unknown_shortcode_warns_and_stays_visible(built) -> None:
     page = html(built, "blog/yaml-post")
-    assert '<span class="linkerdblog-verbatim">{{&lt; unknown-thing a=&quot;1&quot; &gt;}}</span>' in page
+    assert (
+        '<span class="linkerdblog-verbatim">{{&lt; unknown-thing a=&quot;1&quot; &gt;}}</span>'
+        in page
+    )
     warnings = warnings_of(built)
     assert any(
-        "yaml-post.md:44:" in w and "unknown shortcode 'unknown-thing'" in w
+        "yaml-post.md:44:" in w
+        and "unknown shortcode 'unknown-thing'" in w
         and "[linkerdblog.shortcode]" in w
         for w in warnings
     ), warnings

@@ -15,14 +15,13 @@ def test_hidden_by_default(app) -> None:  # type: ignore[no-untyped-def]
     assert _posts(app) == {"blog/published"}
     for name in ("draft", "future", "expired"):
         assert not (app.outdir / "blog" / f"{name}.html").exists()
-    feed = (app.outdir / "blog" / "atom.xml")
+    feed = app.outdir / "blog" / "atom.xml"
     if feed.exists():
         text = feed.read_text(encoding="utf-8")
         assert "Draft" not in text and "Future" not in text
     listing = (app.outdir / "blog" / "_index.html").read_text(encoding="utf-8")
-    assert "<h1>The blog" in listing and "The list page&#x2019;s own text." in listing or (
-        "The list page’s own text." in listing
-    )
+    assert "<h1>The blog" in listing
+    assert "own text." in listing
     assert "blog/_index" not in _posts(app)
 
 

@@ -49,7 +49,13 @@ def test_example_blog_is_a_blog(docs_app) -> None:  # type: ignore[no-untyped-de
     assert (out / "_images" / "mesh.png").is_file()
     assert 'class="linkerdblog-embed linkerdblog-tweet">' in hello
     assert "{{" not in hello.split('<div class="highlight')[0]
-    for page in ("archive.html", "2024.html", "atom.xml", "tag/hugo.html", "author/alice-maintainer.html"):
+    for page in (
+        "archive.html",
+        "2024.html",
+        "atom.xml",
+        "tag/hugo.html",
+        "author/alice-maintainer.html",
+    ):
         assert (out / "blog" / page).is_file(), page
 
 

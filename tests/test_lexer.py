@@ -18,11 +18,20 @@ def dump(result: ScanResult) -> str:
     lines: list[str] = []
 
     def call_line(call: Call, depth: int) -> None:
-        flags = [f for f, on in [("markdown", call.markdown), ("self-closing", call.self_closing),
-                                 ("paired", call.paired)] if on]
+        flags = [
+            f
+            for f, on in [
+                ("markdown", call.markdown),
+                ("self-closing", call.self_closing),
+                ("paired", call.paired),
+            ]
+            if on
+        ]
         lines.append(
-            "  " * depth + f"call {call.name} args={call.args} params={call.params} "
-            + "".join(f + " " for f in flags) + f"lines={call.line}-{call.end_line}"
+            "  " * depth
+            + f"call {call.name} args={call.args} params={call.params} "
+            + "".join(f + " " for f in flags)
+            + f"lines={call.line}-{call.end_line}"
         )
         for child in call.children:
             call_line(child, depth + 1)
@@ -52,8 +61,18 @@ def test_no_braces_no_work() -> None:
 
 
 EXPECTED = {
-    "linkerd-2022": Counter(ref=240, fig=124, youtube=44, relref=23, tweet=30, note=7, figure=3,
-                            table=1, **{"cta-banner": 1}, asciinema=1),
+    "linkerd-2022": Counter(
+        ref=240,
+        fig=124,
+        youtube=44,
+        relref=23,
+        tweet=30,
+        note=7,
+        figure=3,
+        table=1,
+        **{"cta-banner": 1},
+        asciinema=1,
+    ),
     "linkerd-2026": Counter(youtube=41, x=21, note=6),
 }
 

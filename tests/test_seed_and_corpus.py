@@ -45,8 +45,12 @@ def test_seed_post(seed_app) -> None:  # type: ignore[no-untyped-def]
     assert f"<h1>{title}" in page
     assert f"<title>{title}" in page
     assert page.count('class="linkerdblog-embed linkerdblog-tweet">') == 4
-    for tweet_id in ("1129105603354333184", "1130789969293991936", "1131493061916319744",
-                     "1130810652862373889"):
+    for tweet_id in (
+        "1129105603354333184",
+        "1130789969293991936",
+        "1131493061916319744",
+        "1130810652862373889",
+    ):
         assert f'href="https://x.com/i/status/{tweet_id}"' in page
     assert "{{" not in page
     for image in ("kccnceu19-linkerd.jpg", "600rps-latency-small.png", "digital-ocean-linkerd.png"):
@@ -56,7 +60,7 @@ def test_seed_post(seed_app) -> None:  # type: ignore[no-untyped-def]
     for tag in ("community", "linkerd", "kubecon"):
         assert title in (out / "blog" / "tag" / f"{tag}.html").read_text(encoding="utf-8")
     assert title in (out / "blog" / "2019.html").read_text(encoding="utf-8")
-    feed = (out / "blog" / "atom.xml")
+    feed = out / "blog" / "atom.xml"
     if feed.exists():
         assert "2019-05-31" in feed.read_text(encoding="utf-8")
     # The only warning: a site-root Hugo URL to a post that is not in this
@@ -102,14 +106,17 @@ def test_corpus_every_post_has_a_page(corpus_app) -> None:  # type: ignore[no-un
 def test_corpus_tweets_all_embedded(corpus_app) -> None:  # type: ignore[no-untyped-def]
     total = 0
     for page in (corpus_app.outdir / "blog").glob("*.html"):
-        total += page.read_text(encoding="utf-8").count('class="linkerdblog-embed linkerdblog-tweet')
+        total += page.read_text(encoding="utf-8").count(
+            'class="linkerdblog-embed linkerdblog-tweet'
+        )
     assert total == 30
 
 
 def test_corpus_unknown_shortcodes(corpus_app) -> None:  # type: ignore[no-untyped-def]
     warnings = warnings_of(corpus_app)
     assert any(
-        "20221122-startup-deep-dive.md:128:" in w and "'cta-banner'" in w
+        "20221122-startup-deep-dive.md:128:" in w
+        and "'cta-banner'" in w
         and "[linkerdblog.shortcode]" in w
         for w in warnings
     ), [w for w in warnings if "cta-banner" in w]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FALLBACK_FORMATS = ("latex", "text", "man", "texinfo")
 
 
-class embed(nodes.General, nodes.TextElement):  # noqa: N801 (docutils naming)
+class embed(nodes.General, nodes.TextElement):
     """Base class of embed nodes.
 
     Attributes: ``provider`` (human name, e.g. ``"X"``), ``url`` (the canonical
@@ -63,7 +63,9 @@ def depart_passthrough(self: Any, node: nodes.Element) -> None:
 
 def add_embed_node(app: Sphinx, node_class: type[embed]) -> None:
     """Register ``node_class`` with an HTML card and plain fallbacks everywhere else."""
-    fallbacks = {fmt: (visit_passthrough, depart_passthrough) for fmt in FALLBACK_FORMATS}
+    fallbacks: dict[str, Any] = {
+        fmt: (visit_passthrough, depart_passthrough) for fmt in FALLBACK_FORMATS
+    }
     app.add_node(node_class, html=(visit_embed_html, depart_embed_html), **fallbacks)
 
 

@@ -32,7 +32,7 @@ _ID = re.compile(r"[0-9]{1,25}")
 _USER = re.compile(r"@?([A-Za-z0-9_]{1,50})")
 
 
-class tweet(embed):  # noqa: N801 (docutils naming)
+class tweet(embed):
     """A post on X; ``tweet_id`` and ``user`` (may be empty) as attributes."""
 
     tagname_html: ClassVar[str] = "blockquote"

@@ -41,8 +41,11 @@ def block_code_ranges(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if fence is not None:
             char, length, start = fence
-            if stripped and stripped.strip(char) == "" and len(stripped) >= length and (
-                stripped[0] == char
+            if (
+                stripped
+                and stripped.strip(char) == ""
+                and len(stripped) >= length
+                and (stripped[0] == char)
             ):
                 ranges.append((start, end))
                 fence = None
@@ -59,7 +62,7 @@ def block_code_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((code_start, code_end))
             code_start = None
         match = _FENCE.match(line)
-        if match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
+        if match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
             run = match.group(1)
             fence = (run[0], len(run), offset)
         elif stripped and _indent(line) >= 4 and prev_blank and not in_list:

@@ -96,7 +96,9 @@ class Context:
         """A warning at the call's line."""
         warn(message, subtype, self.location)
 
-    def render(self, text: str, line: int | None = None, *, inline: bool = False) -> list[nodes.Node]:
+    def render(
+        self, text: str, line: int | None = None, *, inline: bool = False
+    ) -> list[nodes.Node]:
         """Parse MyST ``text`` (written at file line ``line``) into nodes."""
         if self.renderer is None:
             return [nodes.Text(text)]
@@ -114,9 +116,11 @@ class Context:
         """The call's source, shown as written; a paired call's inner is still rendered."""
         entry, call = self.entry, self.entry.call
         if not call.paired or call.close_start is None:
-            return [_in_paragraph(as_written(entry.source))] if self.block else [
-                as_written(entry.source)
-            ]
+            return (
+                [_in_paragraph(as_written(entry.source))]
+                if self.block
+                else [as_written(entry.source)]
+            )
         opening = as_written(entry.source[: call.open_end - call.start])
         closing = as_written(entry.source[call.close_start - call.start :])
         if self.block:
@@ -160,7 +164,7 @@ def _entry(env: BuildEnvironment, text: str) -> Entry | None:
         return None
 
 
-class lifted(nodes.Element):  # noqa: N801 (docutils naming)
+class lifted(nodes.Element):
     """Block nodes a role produced for a call that stands alone on its line.
 
     Only ever lives between parsing and :class:`LiftBlocks`, which moves its
@@ -174,8 +178,11 @@ class ShortcodeRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         entry = _entry(self.env, self.text)
         if entry is None:
-            warn(f"{ROLE} is internal to sphinxcontrib-linkerdblog", Warn.SHORTCODE,
-                 self.get_location())
+            warn(
+                f"{ROLE} is internal to sphinxcontrib-linkerdblog",
+                Warn.SHORTCODE,
+                self.get_location(),
+            )
             return [nodes.Text(self.rawtext)], []
         ctx = Context(entry, self.env, self.env.docname, getattr(self.inliner, "_renderer", None))
         result = dispatch(ctx)
@@ -194,11 +201,15 @@ class ShortcodeDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         entry = _entry(self.env, self.arguments[0])
         if entry is None:
-            warn(f"{ROLE} is internal to sphinxcontrib-linkerdblog", Warn.SHORTCODE,
-                 self.get_location())
+            warn(
+                f"{ROLE} is internal to sphinxcontrib-linkerdblog",
+                Warn.SHORTCODE,
+                self.get_location(),
+            )
             return []
-        return dispatch(Context(entry, self.env, self.env.docname,
-                                getattr(self.state, "_renderer", None)))
+        return dispatch(
+            Context(entry, self.env, self.env.docname, getattr(self.state, "_renderer", None))
+        )
 
 
 def _blank(children: list[nodes.Node]) -> bool:

@@ -43,7 +43,7 @@ _CLOSER = {"<": ">", "%": "%"}
 @functools.lru_cache(maxsize=16)
 def _closer(length: int) -> re.Pattern[str]:
     """A backtick run of exactly ``length``, which closes a code span."""
-    return re.compile(r"(?<!`)`{%d}(?!`)" % length)
+    return re.compile(rf"(?<!`)`{{{length}}}(?!`)")
 
 
 @dataclass(slots=True)
@@ -217,8 +217,19 @@ class _Scanner:
         if closing:
             self.tags.append(_Tag(name, True, None, delim, start, pos))
             return pos
-        call = Call(name, args, params, delim == "%", start, pos, None, pos,
-                    self.line(start), self.line(pos - 1), bool(param.group("slash")))
+        call = Call(
+            name,
+            args,
+            params,
+            delim == "%",
+            start,
+            pos,
+            None,
+            pos,
+            self.line(start),
+            self.line(pos - 1),
+            bool(param.group("slash")),
+        )
         self.tags.append(_Tag(name, False, call, delim, start, pos))
         return pos
 

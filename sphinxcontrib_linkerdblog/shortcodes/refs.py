@@ -61,7 +61,7 @@ def _target(ctx: Context) -> tuple[str, str, str]:
     """(ref as written, docname, '#anchor' or '') or a ShortcodeError."""
     ref = ctx.get("path", 0)
     if not ref:
-        raise ShortcodeError("needs the path of a post, e.g. {{< ref \"my-post\" >}}", Warn.REF)
+        raise ShortcodeError('needs the path of a post, e.g. {{< ref "my-post" >}}', Warn.REF)
     page, _, anchor = ref.partition("#")
     if not page:  # {{< ref "#anchor" >}}: the current page
         return ref, ctx.docname, "#" + anchor

@@ -51,7 +51,9 @@ class Shortcode:
         if self.inner is True and not ctx.paired:
             raise ShortcodeError(f"needs a closing {{{{< /{self.name} >}}}} tag")
         if self.inner is False and ctx.paired:
-            ctx.warn(f"shortcode {self.name!r} takes no inner content; the content is shown after it")
+            ctx.warn(
+                f"shortcode {self.name!r} takes no inner content; the content is shown after it"
+            )
 
 
 BUILTINS: dict[str, Shortcode] = {}

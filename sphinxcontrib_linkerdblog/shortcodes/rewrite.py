@@ -38,9 +38,7 @@ ROLE = "linkerdblog-sc"
 # Right before a call that stands in a link destination: ``[text](`` (or
 # ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
 # allows one line break between either and the destination.
-_LINK_DEST_BEFORE = re.compile(
-    r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$"
-)
+_LINK_DEST_BEFORE = re.compile(r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$")
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -82,9 +80,7 @@ class Rewritten:
     url_failures: list[int]  # entry indexes used in a link target without a URL
 
 
-def rewrite_text(
-    text: str, url_for: UrlResolver | None = None, first_line: int = 1
-) -> Rewritten:
+def rewrite_text(text: str, url_for: UrlResolver | None = None, first_line: int = 1) -> Rewritten:
     """Rewrite every shortcode in ``text``; see the module docstring.
 
     :param text: Markdown text, possibly with Hugo shortcodes.
@@ -197,6 +193,7 @@ class _Rewriter:
         # More breaks than CommonMark allows here: keep the count, lose the link.
         rest = "\n" * (breaks - len(before) - len(after))
         return before + url + after + rest
+
 
 def _inside(offset: int, calls: list[Call]) -> bool:
     """Whether ``offset`` lies inside one of ``calls`` (their inner is rewritten apart)."""
