@@ -129,7 +129,10 @@ def _read(
         return front
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
-        line = first_line + (int(found.group(1)) - 1 if found else 0)
+        if found:
+            line = first_line + int(found.group(1)) - 1
+        else:  # "at end of document": the block's last line
+            line = first_line + max(block.count("\n"), 0)
         front.problems.append(Problem(f"invalid TOML front matter: {exc}", "frontmatter", line))
         return front
     except json.JSONDecodeError as exc:
@@ -178,6 +181,9 @@ class PostMeta:
     summary: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Authors given inline as a mapping (``params.author: {name:, avatar:}``, as
+    # linkerd.io does for guests), keyed by the name that stands in ``authors``.
+    author_profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def effective_date(self) -> datetime | None:
@@ -253,6 +259,19 @@ class _Normaliser:
                 out.append(text)
         return out
 
+    def authors(self, key: str, value: Any, profiles: dict[str, dict[str, Any]]) -> list[str]:
+        """Author ids, or inline profiles (a mapping with a ``name``) kept aside."""
+        items = value if isinstance(value, list) else [value]
+        plain: list[Any] = []
+        names: list[str] = []
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"]:
+                names.append(item["name"].strip())
+                profiles[item["name"].strip()] = dict(item)
+            else:
+                plain.append(item)
+        return self.strings(key, plain) + names
+
     def boolean(self, key: str, value: Any) -> bool:
         if isinstance(value, bool):
             return value
@@ -288,7 +307,7 @@ def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
         elif key in _BOOLS:
             setattr(meta, _BOOLS[key], norm.boolean(str(raw_key), value))
         elif key in ("author", "authors"):
-            authors += norm.strings(str(raw_key), value)
+            authors += norm.authors(str(raw_key), value, meta.author_profiles)
         elif key in ("images", "feature"):
             images += norm.strings(str(raw_key), value)
         elif key == "params":
@@ -304,7 +323,7 @@ def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
     if params:
         meta.params = params
         lowered = {str(k).lower(): v for k, v in params.items()}
-        authors += norm.strings("params.author", lowered.get("author"))
+        authors += norm.authors("params.author", lowered.get("author"), meta.author_profiles)
         if meta.thumbnail is None and lowered.get("thumbnail") is not None:
             meta.thumbnail = norm.string("params.thumbnail", lowered.get("thumbnail"))
         cover = lowered.get("cover")
