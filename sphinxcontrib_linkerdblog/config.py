@@ -44,6 +44,10 @@ def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
+def _in(*choices: str) -> Callable[[Any], bool]:
+    return lambda value: value in choices
+
+
 OPTIONS: tuple[Option, ...] = (
     Option(
         "build_drafts",
@@ -71,6 +75,28 @@ OPTIONS: tuple[Option, ...] = (
         "True or False",
         "Build posts whose ``expiryDate`` has passed. Like Hugo's ``--buildExpired``.",
         example="linkerdblog_build_expired = True",
+    ),
+    Option(
+        "embeds",
+        "click",
+        _in("click", "static", "live"),
+        '"click", "static" or "live"',
+        'How videos, tweets, gists and Instagram posts appear in HTML. ``"click"``: a '
+        "card that loads the provider's player only when the reader clicks it (opening "
+        'the page requests nothing from any third party). ``"static"``: the card and '
+        'its link only, no script. ``"live"``: the provider\'s player at once, as Hugo '
+        "does.",
+        rebuild="html",
+        example='linkerdblog_embeds = "static"',
+    ),
+    Option(
+        "youtube_nocookie",
+        True,
+        _is_bool,
+        "True or False",
+        "Load YouTube players from youtube-nocookie.com (YouTube's privacy-enhanced "
+        "mode) rather than youtube.com.",
+        example="linkerdblog_youtube_nocookie = False",
     ),
 )
 

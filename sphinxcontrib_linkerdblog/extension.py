@@ -20,12 +20,11 @@ STATIC = Path(__file__).parent / "static"
 
 
 def add_static(app: Sphinx) -> None:
-    """Our CSS, for HTML builders only."""
+    """Our static folder, for HTML builders only (the files are added per feature)."""
     if app.builder.format != "html":
         return
     config = app.config
     config.html_static_path = [*config.html_static_path, str(STATIC)]
-    app.add_css_file("linkerdblog.css")
 
 
 def setup_extension(app: Sphinx) -> None:

@@ -33,7 +33,7 @@ def test_no_header_level_warning(built) -> None:
 
 def test_tweets_are_static_cards(built) -> None:
     page = html(built, "blog/yaml-post")
-    assert page.count('class="linkerdblog-embed linkerdblog-tweet">') == 4
+    assert page.count('class="linkerdblog-embed linkerdblog-tweet"') == 4
     assert 'href="https://x.com/i/status/1129105603354333184"' in page
     assert 'href="https://x.com/linkerd/status/1131493061916319744"' in page
     assert 'href="https://x.com/wm/status/1130810652862373889"' in page
@@ -89,7 +89,7 @@ def test_unknown_shortcode_warns_and_stays_visible(built) -> None:
 def test_myst_tweet_role_and_directive(built) -> None:
     page = html(built, "blog/toml-post")
     assert page.count("https://x.com/linkerd/status/1129105603354333184") >= 2
-    assert 'class="linkerdblog-embed linkerdblog-tweet">' in page
+    assert 'class="linkerdblog-embed linkerdblog-tweet"' in page
 
 
 def test_ablog_gets_posts_with_real_dates(built) -> None:

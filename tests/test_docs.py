@@ -47,7 +47,7 @@ def test_example_blog_is_a_blog(docs_app) -> None:  # type: ignore[no-untyped-de
     hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")
     assert "<h1>Hello from a Hugo post: front matter, shortcodes and all" in hello
     assert (out / "_images" / "mesh.png").is_file()
-    assert 'class="linkerdblog-embed linkerdblog-tweet">' in hello
+    assert 'class="linkerdblog-embed linkerdblog-tweet"' in hello
     assert "{{" not in hello.split('<div class="highlight')[0]
     for page in (
         "archive.html",

@@ -44,7 +44,7 @@ def test_seed_post(seed_app) -> None:  # type: ignore[no-untyped-def]
     title = "Linkerd at KubeCon EU 2019: Benchmarks, SMI, VSCode, and more"
     assert f"<h1>{title}" in page
     assert f"<title>{title}" in page
-    assert page.count('class="linkerdblog-embed linkerdblog-tweet">') == 4
+    assert page.count('class="linkerdblog-embed linkerdblog-tweet"') == 4
     for tweet_id in (
         "1129105603354333184",
         "1130789969293991936",

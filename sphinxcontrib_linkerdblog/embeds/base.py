@@ -1,14 +1,25 @@
-"""What every embed (tweet, video, gist, ...) shares: node shape and visitors.
+"""What every embed (tweet, video, gist, ...) shares: node shape, modes, visitors.
 
 An embed node is built at read time with everything resolved: its provider, its
-canonical URL and, as *children*, the plain content every builder can print
-("Post by @user on X: https://x.com/..."), made of standard docutils nodes.  So
-LaTeX, text, man, texinfo and epub need no code of ours: their visitors only let
-the children through.  HTML wraps the children in a card; it loads nothing from
-a third party, because the card is made of our own markup only.
+canonical page URL, the URL the provider's player would load (``src``), and, as
+*children*, the plain content every builder can print ("YouTube video: Title:
+https://..."), made of standard docutils nodes.  So LaTeX, text, man and texinfo
+need no code of ours: their visitors let the children through.
 
-Visitors are pure: they write, they never change the node, touch the disk or
-the network.
+HTML depends on ``linkerdblog_embeds``:
+
+``"click"`` (default)
+    a card (the plain children) carrying ``data-linkerdblog-src``; our
+    ``linkerdblog-embeds.js`` swaps the provider's player in when the reader
+    clicks the card's link.  Opening the page requests nothing from any third
+    party; without JavaScript the card is a working link.
+``"static"``
+    the card only, no script.
+``"live"``
+    the provider's player at once (what Hugo does).
+
+epub has no scripts and no remote frames: it always gets the static card.
+Visitors are pure: they write, never change the node, touch the disk or network.
 """
 
 from __future__ import annotations
@@ -24,33 +35,78 @@ if TYPE_CHECKING:
 # Builders by output *format*.  Registering by format, never by builder name
 # (``epub=``), keeps other extensions' html visitors working in epub builds.
 FALLBACK_FORMATS = ("latex", "text", "man", "texinfo")
+MODES = ("click", "static", "live")
+SCRIPT = "linkerdblog-embeds.js"
 
 
 class embed(nodes.General, nodes.TextElement):
     """Base class of embed nodes.
 
-    Attributes: ``provider`` (human name, e.g. ``"X"``), ``url`` (the canonical
-    link), ``block`` (a card on its own, or a link inside a sentence).
+    Attributes: ``provider`` (e.g. ``"YouTube"``), ``url`` (the page to link
+    to), ``src`` (what the provider's player loads; empty when there is none),
+    ``kind`` (``"iframe"``, ``"tweet"`` or ``"script"``), ``title``, ``block``
+    (a card on its own, or a link inside a sentence), ``aspect`` (``"16/9"`` for
+    videos), ``classes`` (extra classes from a ``class`` parameter).
     """
 
-    tagname_html: ClassVar[str] = "div"
     css_class: ClassVar[str] = "linkerdblog-embed"
+    tagname_html: ClassVar[str] = "div"
+
+
+def _mode(self: HTML5Translator) -> str:
+    if self.builder.name.startswith("epub"):
+        return "static"
+    mode = getattr(self.config, "linkerdblog_embeds", "click")
+    return mode if mode in MODES else "click"
 
 
 def visit_embed_html(self: HTML5Translator, node: embed) -> None:
-    """Open the card (block) or the inline wrapper."""
+    """Open the card (or the live player) for a block; an inline link otherwise."""
+    # docutils adds the node's own ``classes`` (a ``class`` parameter) itself.
     classes = ["linkerdblog-embed", node.css_class]
-    if node.get("block"):
-        attrs: dict[str, Any] = {"CLASS": " ".join(classes)}
-        attrs.update(node.get("html_attrs", {}))
-        self.body.append(self.starttag(node, node.tagname_html, "", **attrs))
-    else:
+    if not node.get("block"):
         self.body.append(self.starttag(node, "span", "", CLASS=" ".join([*classes, "inline"])))
+        return
+    mode = _mode(self)
+    attrs: dict[str, Any] = {"CLASS": " ".join(classes), **node.get("html_attrs", {})}
+    if mode == "click" and node.get("src"):
+        attrs["data-linkerdblog-src"] = node["src"]
+        attrs["data-linkerdblog-kind"] = node.get("kind", "iframe")
+        attrs["data-linkerdblog-title"] = node.get("title") or node["provider"]
+        if node.get("aspect"):
+            attrs["data-linkerdblog-aspect"] = node["aspect"]
+    self.body.append(self.starttag(node, node.tagname_html, "", **attrs))
+    if mode == "live" and node.get("src"):
+        self.body.append(live_html(self, node))
+        raise nodes.SkipChildren
 
 
 def depart_embed_html(self: HTML5Translator, node: embed) -> None:
     """Close what :func:`visit_embed_html` opened."""
     self.body.append(f"</{node.tagname_html}>\n" if node.get("block") else "</span>")
+
+
+def live_html(self: HTML5Translator, node: embed) -> str:
+    """The provider's own player, as Hugo's built-in shortcodes write it."""
+    kind, src, title = node.get("kind"), node["src"], node.get("title") or node["provider"]
+    encode = self.encode
+    if kind == "tweet":
+        return (
+            f'<blockquote class="twitter-tweet"><a href="{encode(node["url"])}">'
+            f"{encode(title)}</a></blockquote>"
+            f'<script async src="{encode(src)}" charset="utf-8"></script>'
+        )
+    if kind == "script":
+        return f'<script src="{encode(src)}"></script>'
+    frame = (
+        f'<iframe src="{encode(src)}" title="{encode(title)}" loading="lazy" '
+        'allow="autoplay; encrypted-media; picture-in-picture; fullscreen" '
+        'allowfullscreen="allowfullscreen" referrerpolicy="strict-origin-when-cross-origin">'
+        "</iframe>"
+    )
+    if node.get("aspect"):
+        return f'<div class="linkerdblog-frame">{frame}</div>'
+    return frame
 
 
 def visit_passthrough(self: Any, node: nodes.Element) -> None:
@@ -86,3 +142,41 @@ def card_children(label: str, url: str, *, block: bool) -> list[nodes.Node]:
     para += nodes.Text(": ")
     para += link(url)
     return [para]
+
+
+def make_embed(
+    node_class: type[embed],
+    *,
+    provider: str,
+    label: str,
+    url: str,
+    src: str = "",
+    kind: str = "iframe",
+    title: str = "",
+    block: bool = True,
+    aspect: str = "",
+    classes: list[str] | None = None,
+) -> embed:
+    """Build an embed node with its plain children; see :class:`embed`."""
+    return node_class(
+        "",
+        "",
+        *card_children(label, url, block=block),
+        provider=provider,
+        url=url,
+        src=src,
+        kind=kind,
+        title=title,
+        block=block,
+        aspect=aspect,
+        classes=list(classes or []),
+    )
+
+
+def add_assets(app: Sphinx) -> None:
+    """CSS for every HTML builder; the click-to-load script only in ``click`` mode."""
+    if app.builder.format != "html":
+        return
+    app.add_css_file("linkerdblog.css")
+    if app.config.linkerdblog_embeds == "click" and not app.builder.name.startswith("epub"):
+        app.add_js_file(SCRIPT, loading_method="defer")

@@ -4,10 +4,10 @@ Hugo's forms: ``{{< tweet 1129105603354333184 >}}``, ``{{< tweet user="u"
 id="ID" >}}`` and ``{{< x user="u" id="ID" >}}``.  MyST authors write
 ``:::{tweet} ID`` with ``:user:``, or ``{tweet}`ID``` / ``{tweet}`user/ID```.
 
-All make a :class:`tweet` node: in HTML a static card (a ``<blockquote>``)
-linking to ``https://x.com/USER/status/ID`` (``/i/status/ID`` without a user),
-which loads nothing from X; elsewhere the plain link.  An id that is not all
-digits is a ``linkerdblog.embed`` warning and no node: the text stays.
+All make a :class:`tweet` node: in HTML a card (a ``<blockquote>``) linking to
+``https://x.com/USER/status/ID`` (``/i/status/ID`` without a user), which loads
+nothing from X until the reader asks; elsewhere the plain link.  An id that is
+not all digits is a ``linkerdblog.embed`` warning and no node: the text stays.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..shortcodes import ShortcodeError, shortcode
-from ..warnings_ import Warn, warn
-from .base import add_embed_node, card_children, embed
+from ..warnings_ import Warn
+from .base import add_embed_node, embed, make_embed
+from .directives import EmbedDirective, EmbedRole
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _ID = re.compile(r"[0-9]{1,25}")
 _USER = re.compile(r"@?([A-Za-z0-9_]{1,50})")
+WIDGET = "https://platform.twitter.com/widgets.js"
 
 
 class tweet(embed):
@@ -58,18 +59,17 @@ def make_tweet(tweet_id: str | None, user: str | None, *, block: bool) -> tweet:
             raise ShortcodeError(f"the user {user!r} is not an X handle", Warn.EMBED)
         handle = match.group(1)
     url = tweet_url(tweet_id, handle)
-    label = f"Post by @{handle} on X" if handle else "Post on X"
-    node = tweet(
-        "",
-        "",
-        *card_children(label, url, block=block),
-        tweet_id=tweet_id,
-        user=handle,
-        url=url,
+    node = make_embed(
+        tweet,
         provider="X",
+        label=f"Post by @{handle} on X" if handle else "Post on X",
+        url=url,
+        src=WIDGET,
+        kind="tweet",
         block=block,
-        html_attrs={"cite": url},
     )
+    node["tweet_id"], node["user"] = tweet_id, handle
+    node["html_attrs"] = {"cite": url}
     return node
 
 
@@ -81,34 +81,21 @@ def render_tweet(ctx: Context) -> list[nodes.Node]:
     return [node]
 
 
-class TweetDirective(SphinxDirective):
+class TweetDirective(EmbedDirective):
     """``:::{tweet} ID`` with an optional ``:user:``."""
 
-    required_arguments = 1
     option_spec = {"user": directives.unchanged}  # noqa: RUF012 (docutils API)
 
-    def run(self) -> list[nodes.Node]:
-        try:
-            node = make_tweet(self.arguments[0], self.options.get("user"), block=True)
-        except ShortcodeError as exc:
-            warn(f"{self.name}: {exc}; its text is kept", exc.subtype, self.get_location())
-            return [nodes.paragraph(self.block_text, self.block_text)]
-        self.set_source_info(node)
-        return [node]
+    def make(self) -> embed:
+        return make_tweet(self.arguments[0], self.options.get("user"), block=True)
 
 
-class TweetRole(SphinxRole):
+class TweetRole(EmbedRole):
     """``{tweet}`ID``` or ``{tweet}`user/ID```: a link to the post inside a sentence."""
 
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    def make(self) -> embed:
         user, _, tweet_id = self.text.rpartition("/")
-        try:
-            node = make_tweet(tweet_id, user or None, block=False)
-        except ShortcodeError as exc:
-            warn(f"{self.name}: {exc}; its text is kept", exc.subtype, self.get_location())
-            return [nodes.Text(self.rawtext)], []
-        self.set_source_info(node)
-        return [node], []
+        return make_tweet(tweet_id, user or None, block=False)
 
 
 def setup_tweet(app: Sphinx) -> None:
