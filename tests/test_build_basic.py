@@ -42,8 +42,9 @@ def test_tweets_are_static_cards(built) -> None:
     assert (
         'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">Post on X (<a ' in page
     )
-    # nothing is loaded from X
-    assert "platform.twitter.com" not in page and '<script src="https://' not in page
+    # nothing is loaded from X until the reader clicks: no remote script or frame
+    assert "<iframe" not in page and 'src="https://' not in page
+    assert 'data-linkerdblog-src="https://platform.twitter.com/widgets.js"' in page
 
 
 def test_lines_after_multiline_shortcode_keep_their_number(built) -> None:
