@@ -43,7 +43,7 @@ def test_tweets_are_static_cards(built) -> None:
         'No spaces: <span class="linkerdblog-embed linkerdblog-tweet inline">Post on X (<a ' in page
     )
     # nothing is loaded from X until the reader clicks: no remote script or frame
-    assert "<iframe" not in page and 'src="https://' not in page
+    assert "<iframe" not in page and ' src="https://' not in page
     assert 'data-linkerdblog-src="https://platform.twitter.com/widgets.js"' in page
 
 
