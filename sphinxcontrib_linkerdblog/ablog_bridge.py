@@ -19,8 +19,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .dates import to_naive_utc
-from .posts import get_domain, get_index
-from .sources import POST_KEY
+from .posts import POST_KEY, get_domain, get_index
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:

@@ -90,6 +90,18 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_embeds = "static"',
     ),
     Option(
+        "shortcodes",
+        {},
+        lambda value: isinstance(value, dict),
+        "a dict of name -> Jinja2 template or function",
+        "A site's own shortcodes. A string is a Jinja2 template whose output is MyST "
+        "Markdown, parsed in place of the shortcode (variables: ``name``, ``args``, "
+        "``params``, each named parameter, ``inner``, ``page``); a function receives the "
+        "call and returns MyST text. An entry overrides a built-in of the same name. See "
+        ":doc:`site-shortcodes`.",
+        example='linkerdblog_shortcodes = {"note": ":::{note}\\n{{ inner }}\\n:::"}',
+    ),
+    Option(
         "youtube_nocookie",
         True,
         _is_bool,

@@ -184,6 +184,8 @@ class PostMeta:
     # Authors given inline as a mapping (``params.author: {name:, avatar:}``, as
     # linkerd.io does for guests), keyed by the name that stands in ``authors``.
     author_profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The data exactly as written, for ``{{< param "name" >}}`` and site templates.
+    front: dict[str, Any] = field(default_factory=dict)
 
     @property
     def effective_date(self) -> datetime | None:
@@ -291,7 +293,7 @@ class _Normaliser:
 
 def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
     """Turn raw front-matter data into a :class:`PostMeta`; never raises."""
-    meta = PostMeta()
+    meta = PostMeta(front=front.data)
     norm = _Normaliser(front)
     authors: list[str] = []
     images: list[str] = []

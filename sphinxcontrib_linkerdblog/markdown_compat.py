@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from pygments.lexers.special import TextLexer
 
+from .shortcodes.rewrite import MISSING_SCHEME
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -31,6 +33,12 @@ def myst_defaults(app: Sphinx, config: Config) -> None:
         config.myst_enable_extensions = [*extensions, "colon_fence"]
     if not config.myst_heading_anchors:
         config.myst_heading_anchors = 6
+    # Links whose shortcode target is missing are unwrapped into text later;
+    # MyST must take them as external, not as cross-references to resolve.
+    schemes = config.myst_url_schemes
+    if isinstance(schemes, (list, tuple)):
+        schemes = dict.fromkeys(schemes)
+    config.myst_url_schemes = {**schemes, MISSING_SCHEME: None}
 
 
 def setup_markdown_compat(app: Sphinx) -> None:

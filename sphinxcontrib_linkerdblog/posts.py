@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+POST_KEY = "linkerdblog_post"
+"""``env.temp_data`` key: the :class:`PostMeta` of the Hugo document being read."""
+
 LIST_PAGE = "_index"
 """Hugo's section list page (``_index.md``): a page, never a post."""
 

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from .frontmatter import PostMeta, normalise, split_front_matter
-from .posts import get_index
+from .posts import POST_KEY, get_index
 from .shortcodes import resolve_url
 from .shortcodes.engine import CALLS_KEY
 from .shortcodes.rewrite import escape_markdown, rewrite_text
@@ -26,9 +26,6 @@ from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-POST_KEY = "linkerdblog_post"
-"""``env.temp_data`` key: the :class:`PostMeta` of the Hugo document being read."""
 
 
 def _is_markdown(app: Sphinx, docname: str) -> bool:

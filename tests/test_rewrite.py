@@ -54,7 +54,7 @@ def test_inner_of_paired_call_is_rewritten_in_the_table() -> None:
 
 def test_url_failure_keeps_link_syntax() -> None:
     result = rewrite_text('[t]({{< ref "nowhere" >}})', url_for=lambda _e, _i: None)
-    assert result.text == "[t](#)"
+    assert result.text == "[t](linkerdblog-missing:0)"
     assert result.url_failures == [0]
 
 

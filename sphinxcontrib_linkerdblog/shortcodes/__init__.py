@@ -56,5 +56,9 @@ def resolve_url(app: Sphinx, docname: str, entry: Entry) -> str | None:
 def setup_shortcodes(app: Sphinx) -> None:
     """Register the engine; built-in shortcodes register on import."""
     from . import refs  # noqa: F401  (registers ref / relref)
+    from .builtins import setup_builtins
+    from .site import setup_site_shortcodes
 
     setup_engine(app)
+    setup_builtins(app)
+    setup_site_shortcodes(app)

@@ -16,14 +16,17 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..posts import POST_KEY
 from ..warnings_ import Warn, warn
 from .registry import lookup
-from .rewrite import ROLE, Entry
+from .rewrite import MISSING_SCHEME, ROLE, Entry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from ..frontmatter import PostMeta
 
 CALLS_KEY = "linkerdblog_calls"
 """``env.temp_data`` key holding the current document's :class:`Entry` list."""
@@ -68,6 +71,12 @@ class Context:
         self.lineno: int = call.line
         self.block: bool = entry.block
         self.paired: bool = call.paired
+        self.raw_inner: str = entry.raw_inner
+
+    @property
+    def page(self) -> PostMeta | None:
+        """The front matter of the Hugo post being read (``None`` for other pages)."""
+        return self.env.temp_data.get(POST_KEY)
 
     @property
     def config(self) -> Config:
@@ -247,9 +256,26 @@ class LiftBlocks(SphinxTransform):
             parent.replace_self(parts)
 
 
+class UnwrapMissingLinks(SphinxTransform):
+    """``[text]({{< ref "missing" >}})``: keep the text, drop the link.
+
+    The target could not be found (a warning said so at rewrite time); a link to
+    nowhere would be worse than plain text.
+    """
+
+    default_priority = 101
+
+    def apply(self, **kwargs: Any) -> None:
+        prefix = MISSING_SCHEME + ":"
+        for ref in list(self.document.findall(nodes.reference)):
+            if ref.get("refuri", "").startswith(prefix):
+                ref.replace_self(ref.children)
+
+
 def setup_engine(app: Sphinx) -> None:
     """Register the placeholder role/directive and the lifting transform."""
     app.add_role(ROLE, ShortcodeRole())
     app.add_directive(ROLE, ShortcodeDirective)
     app.add_node(lifted)
     app.add_transform(LiftBlocks)
+    app.add_transform(UnwrapMissingLinks)

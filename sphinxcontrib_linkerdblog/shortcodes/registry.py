@@ -78,8 +78,7 @@ def shortcode(
 
 def lookup(name: str, config: Config) -> Shortcode | None:
     """The handler for ``name``: the site's mapping first, then the built-ins."""
-    site = getattr(config, "linkerdblog_site_shortcodes", None)
+    site = getattr(config, "_linkerdblog_site_shortcodes", None)
     if site and name in site:
-        found = site[name]
-        return found if isinstance(found, Shortcode) else None
+        return site[name]
     return BUILTINS.get(name)

@@ -34,13 +34,22 @@ from .lexer import Call, ScanResult, scan
 
 ROLE = "linkerdblog-sc"
 """Name of the placeholder role and directive (an implementation detail)."""
+MISSING_SCHEME = "linkerdblog-missing"
+"""URL scheme standing for a link target that could not be computed; the link
+is unwrapped into its text after parsing (see ``engine.UnwrapMissingLinks``)."""
 
 # Right before a call that stands in a link destination: ``[text](`` (or
 # ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
 # allows one line break between either and the destination.
 _LINK_DEST_BEFORE = re.compile(r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$")
+_ESCAPED_CALL = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """Hugo's escaped calls ``{{</* x */>}}`` as the ``{{< x >}}`` they show."""
+    return _ESCAPED_CALL.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", text)
 
 
 def escape_markdown(text: str) -> str:
@@ -63,6 +72,15 @@ class Entry:
     inner_line: int
     source: str
     block: bool
+
+    @property
+    def raw_inner(self) -> str:
+        """The inner content exactly as written (for code), with Hugo escapes undone."""
+        call = self.call
+        if call.close_start is None:
+            return ""
+        raw = self.source[call.open_end - call.start : call.close_start - call.start]
+        return unescape(raw) if "/*" in raw else raw
 
 
 UrlResolver = Callable[[Entry, int], "str | None"]
@@ -179,8 +197,8 @@ class _Rewriter:
         url = self.url_for(self.result.entries[index], index) if self.url_for else None
         if url is None:
             self.result.url_failures.append(index)
-            # Keep the link syntax valid and the call findable in the HTML.
-            url = "#"
+            # Keep the link syntax valid; the link becomes its text after parsing.
+            url = f"{MISSING_SCHEME}:{index}"
         text = self.text
         line_start = text.rfind("\n", 0, call.start) + 1
         # When ``(`` or ``]:`` is on an earlier line, the break before the

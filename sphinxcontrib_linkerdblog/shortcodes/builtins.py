@@ -1,0 +1,205 @@
+"""Hugo's built-in content shortcodes: figure, param, highlight, details, comment.
+
+Each becomes standard docutils nodes (a figure, text, a literal block), so every
+builder renders it; only ``details`` needs a node of its own, defined here with
+its visitors.  Embeds (youtube, tweet, ...) live in :mod:`..embeds`, links
+(ref, relref) in :mod:`.refs`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from .engine import ShortcodeError
+from .registry import shortcode
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .engine import Context
+
+_TRUE = {"true", "1", "yes", "open", ""}
+_LENGTH = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:px|%|em|rem)?")
+_HL_OPTION = re.compile(r"\s*([A-Za-z_]+)\s*=\s*([^,]*)")
+
+FIGURE_PARAMS = frozenset(
+    {
+        "src",
+        "link",
+        "target",
+        "rel",
+        "alt",
+        "title",
+        "caption",
+        "attr",
+        "attrlink",
+        "width",
+        "height",
+        "class",
+        "loading",
+    }
+)
+
+
+def no_html(text: str) -> str:
+    """Markdown from a parameter, with raw HTML made inert (``<`` as an entity)."""
+    return text.replace("<", "&lt;")
+
+
+@shortcode("figure", params=FIGURE_PARAMS, inner=False)
+def render_figure(ctx: Context) -> list[nodes.Node]:
+    """Hugo's ``figure``: an image with an optional link and a Markdown caption."""
+    src = ctx.get("src", 0)
+    if not src:
+        raise ShortcodeError("needs src, the path or URL of the image")
+    image = nodes.image(uri=src.strip(), alt=ctx.get("alt") or ctx.get("title") or "")
+    image.source, image.line = ctx.source_path, ctx.lineno
+    for name in ("width", "height"):
+        value = ctx.get(name)
+        if value:
+            if not _LENGTH.fullmatch(value.strip()):
+                raise ShortcodeError(f"{name} {value!r} is not a length")
+            image[name] = value.strip() if not value.strip().isdigit() else value.strip() + "px"
+    content: nodes.Element = image
+    link = ctx.get("link")
+    if link:
+        content = nodes.reference("", "", image, refuri=link.strip())
+    figure = nodes.figure("", content, classes=(ctx.get("class") or "").split())
+    figure.source, figure.line = ctx.source_path, ctx.lineno
+    parts = []
+    if ctx.get("title"):
+        parts.append(f"**{no_html(ctx.get('title') or '')}**")
+    if ctx.get("caption"):
+        parts.append(no_html(ctx.get("caption") or ""))
+    if ctx.get("attr"):
+        attr = no_html(ctx.get("attr") or "")
+        attrlink = ctx.get("attrlink")
+        parts.append(f"[{attr}](<{attrlink.strip()}>)" if attrlink else attr)
+    if parts:
+        caption = nodes.caption("", "", *ctx.render(" ".join(parts), ctx.lineno, inline=True))
+        figure += caption
+    if not ctx.block:
+        raise ShortcodeError("a figure must stand on its own lines, not inside a paragraph")
+    return [figure]
+
+
+def _lookup(data: dict[str, Any], dotted: str) -> Any:
+    """``params.author`` in front matter, keys compared without case (as Hugo does)."""
+    value: Any = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        lowered = {str(k).lower(): v for k, v in value.items()}
+        value = lowered.get(part.lower())
+    return value
+
+
+@shortcode("param", params=frozenset({"name"}), inner=False)
+def render_param(ctx: Context) -> list[nodes.Node]:
+    """A front-matter value of the current page (``params.x`` looked up first, as Hugo)."""
+    name = ctx.get("name", 0)
+    if not name:
+        raise ShortcodeError("needs the name of a front-matter field")
+    front = ctx.page.front if ctx.page is not None else {}
+    value = _lookup(front.get("params", {}) if isinstance(front.get("params"), dict) else {}, name)
+    if value is None:
+        value = _lookup(front, name)
+    if value is None or isinstance(value, (dict, list)):
+        raise ShortcodeError(f"the page has no front-matter value {name!r}")
+    text = nodes.Text(str(value))
+    return [nodes.paragraph("", "", text)] if ctx.block else [text]
+
+
+def _hl_lines(spec: str) -> list[int]:
+    lines: list[int] = []
+    for part in spec.replace(",", " ").split():
+        first, _, last = part.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            raise ShortcodeError(f"hl_lines {spec!r} is not a list of line numbers")
+        lines.extend(range(int(first), int(last or first) + 1))
+    return lines
+
+
+@shortcode("highlight", inner=True)
+def render_highlight(ctx: Context) -> list[nodes.Node]:
+    """``{{< highlight go "linenos=table,hl_lines=2 4-5,linenostart=10" >}}``: a code block."""
+    language = (ctx.get("language", 0) or "text").strip()
+    options = dict(ctx.params)
+    if len(ctx.args) > 1:
+        options.update({k.lower(): v.strip() for k, v in _HL_OPTION.findall(ctx.args[1])})
+    code = ctx.raw_inner.strip("\n")
+    block = nodes.literal_block(code, code, language=language)
+    args: dict[str, Any] = {}
+    linenos = options.get("linenos", "false").lower()
+    if linenos not in ("false", "", "0"):
+        block["linenos"] = True
+    if options.get("hl_lines"):
+        args["hl_lines"] = _hl_lines(options["hl_lines"])
+    if options.get("linenostart"):
+        if not options["linenostart"].isdigit():
+            raise ShortcodeError(f"linenostart {options['linenostart']!r} is not a number")
+        args["linenostart"] = int(options["linenostart"])
+    if args:
+        block["highlight_args"] = args
+    block.source, block.line = ctx.source_path, ctx.entry.inner_line
+    return [block]
+
+
+class details(nodes.General, nodes.Element):
+    """A disclosure widget: ``summary`` (attribute) and the content (children)."""
+
+
+def visit_details_html(self: Any, node: details) -> None:
+    """``<details><summary>``; the summary is escaped like all text."""
+    attrs: dict[str, Any] = {"CLASS": "linkerdblog-details"}
+    if node.get("open"):
+        attrs["open"] = "open"
+    self.body.append(self.starttag(node, "details", "", **attrs))
+    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>\n")
+
+
+def depart_details_html(self: Any, node: details) -> None:
+    """Close the widget."""
+    self.body.append("</details>\n")
+
+
+def visit_details_plain(self: Any, node: details) -> None:
+    """Other builders: the content, always shown (the summary is its first child)."""
+
+
+@shortcode("details", params=frozenset({"summary", "open", "class", "name", "title"}), inner=True)
+def render_details(ctx: Context) -> list[nodes.Node]:
+    """Hugo's ``details``: a collapsed section with a summary."""
+    summary = ctx.get("summary") or ctx.get("title") or "Details"
+    is_open = (ctx.get("open") or "false").lower() in _TRUE
+    node = details("", summary=summary, open=is_open, classes=(ctx.get("class") or "").split())
+    # Non-HTML builders print the summary as the first paragraph (CSS hides it in
+    # HTML, where <summary> shows it).
+    node += nodes.paragraph(
+        "", "", nodes.strong(summary, summary), classes=["linkerdblog-details-summary"]
+    )
+    node.extend(ctx.render(ctx.inner, ctx.entry.inner_line))
+    node.source, node.line = ctx.source_path, ctx.lineno
+    return [node]
+
+
+@shortcode("comment")
+def render_comment(ctx: Context) -> list[nodes.Node]:
+    """Hugo's ``comment``: its content is not published."""
+    return []
+
+
+def setup_builtins(app: Sphinx) -> None:
+    """Register the ``details`` node (the others make standard nodes)."""
+    plain = (visit_details_plain, lambda self, node: None)
+    app.add_node(
+        details,
+        html=(visit_details_html, depart_details_html),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )

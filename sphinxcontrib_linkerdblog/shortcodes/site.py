@@ -1,0 +1,176 @@
+"""A site's own shortcodes, mapped in conf.py with ``linkerdblog_shortcodes``.
+
+Each entry maps a name to either
+
+* a Jinja2 **template** whose output is MyST Markdown, parsed in place of the
+  call.  Its variables: ``name``, ``args`` (positional list), ``params`` (named
+  dict), each named parameter as a variable of its own, ``inner`` (the content
+  between paired tags, ``""`` for none) and ``page`` (the post's front matter);
+* a **callable** receiving a :class:`SiteCall` and returning MyST text (the
+  parameters it receives have their ``<`` as ``&lt;`` too).
+
+Entries are checked one by one at ``config-inited`` (a broken template is a
+``linkerdblog.config`` warning and only that entry is dropped), and a user's
+entry overrides a built-in of the same name.  Every value a template prints,
+except ``inner`` (the post's own Markdown), has its ``<`` turned into ``&lt;``,
+so no parameter or front-matter value can add HTML markup or script.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..warnings_ import Warn, warn
+from .engine import ShortcodeError
+from .registry import Shortcode
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from .engine import Context
+
+CONFIG_NAME = "linkerdblog_shortcodes"
+RESOLVED = "_linkerdblog_site_shortcodes"
+"""Attribute of the config holding the checked entries (never pickled)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCall:
+    """What a site's callable receives for one call."""
+
+    name: str
+    args: list[str]
+    params: dict[str, str]
+    inner: str
+    docname: str
+    source_path: str
+    lineno: int
+    page: dict[str, Any] = field(default_factory=dict)
+
+
+def _inert(value: str) -> str:
+    """A value as a function receives it: ``<`` as ``&lt;``, so echoing it adds no tag."""
+    return value.replace("<", "&lt;")
+
+
+def _finalize(value: Any) -> Any:
+    """Make printed values inert: ``None`` prints nothing, ``<`` cannot open a tag."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return str(value).replace("<", "&lt;")
+
+
+ENVIRONMENT = jinja2.Environment(autoescape=False, finalize=_finalize, keep_trailing_newline=False)
+"""Templates are written by the site in conf.py (trusted); their *values* are not."""
+
+
+def _page(ctx: Context) -> dict[str, Any]:
+    meta = ctx.page
+    if meta is None:
+        return dict(ctx.env.metadata.get(ctx.docname, {}))
+    return {**meta.front, "title": meta.title}
+
+
+def _render_text(ctx: Context, text: str) -> list[nodes.Node]:
+    text = text.strip("\n")
+    if not text.strip():
+        return []
+    return ctx.render(text, ctx.lineno, inline=not ctx.block)
+
+
+def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
+    """A :class:`Shortcode` rendering ``template``."""
+
+    def render(ctx: Context) -> list[nodes.Node]:
+        variables: dict[str, Any] = {
+            key: value
+            for key, value in ctx.params.items()
+            if key.isidentifier() and not keyword.iskeyword(key)
+        }
+        variables.update(
+            name=ctx.name,
+            args=list(ctx.args),
+            params=dict(ctx.params),
+            inner=Markup(ctx.inner),
+            page=_page(ctx),
+        )
+        try:
+            text = template.render(variables)
+        except jinja2.TemplateError as exc:
+            raise ShortcodeError(f"its template failed: {exc}") from exc
+        return _render_text(ctx, text)
+
+    return Shortcode(name, render)
+
+
+def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
+    """A :class:`Shortcode` calling ``func`` (its exceptions become warnings)."""
+
+    def render(ctx: Context) -> list[nodes.Node]:
+        call = SiteCall(
+            ctx.name,
+            [_inert(arg) for arg in ctx.args],
+            {key: _inert(value) for key, value in ctx.params.items()},
+            ctx.inner,
+            ctx.docname,
+            ctx.source_path,
+            ctx.lineno,
+            _page(ctx),
+        )
+        try:
+            text = func(call)
+        except Exception as exc:
+            raise ShortcodeError(f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(text, str):
+            raise ShortcodeError(f"its function returned {type(text).__name__}, not MyST text")
+        return _render_text(ctx, text)
+
+    return Shortcode(name, render)
+
+
+def resolve_site_shortcodes(app: Sphinx, config: Config) -> None:
+    """Check every entry on its own; keep the good ones."""
+    mapping = getattr(config, CONFIG_NAME)
+    resolved: dict[str, Shortcode] = {}
+    if not isinstance(mapping, dict):
+        warn(
+            f"conf.py: {CONFIG_NAME} must be a dict of name -> template or function; ignored",
+            Warn.CONFIG,
+        )
+        mapping = {}
+    for name, value in mapping.items():
+        if not isinstance(name, str) or not name.strip():
+            warn(f"conf.py: {CONFIG_NAME}: {name!r} is not a shortcode name; ignored", Warn.CONFIG)
+        elif isinstance(value, str):
+            try:
+                resolved[name] = template_shortcode(name, ENVIRONMENT.from_string(value))
+            except jinja2.TemplateSyntaxError as exc:
+                warn(
+                    f"conf.py: {CONFIG_NAME}[{name!r}]: template error on its line "
+                    f"{exc.lineno}: {exc.message}; the shortcode is not mapped",
+                    Warn.CONFIG,
+                )
+        elif callable(value):
+            resolved[name] = callable_shortcode(name, value)
+        else:
+            warn(
+                f"conf.py: {CONFIG_NAME}[{name!r}] is a {type(value).__name__}, not a template "
+                "or a function; the shortcode is not mapped",
+                Warn.CONFIG,
+            )
+    setattr(config, RESOLVED, resolved)
+
+
+def setup_site_shortcodes(app: Sphinx) -> None:
+    """Resolve the option (declared in :mod:`..config`) once the config is read."""
+    app.connect("config-inited", resolve_site_shortcodes, priority=350)
