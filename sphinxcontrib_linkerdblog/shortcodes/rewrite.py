@@ -42,6 +42,7 @@ is unwrapped into its text after parsing (see ``engine.UnwrapMissingLinks``)."""
 # ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
 # allows one line break between either and the destination.
 _LINK_DEST_BEFORE = re.compile(r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$")
+_TITLE_ONLY = re.compile(r"""[ \t]*(?:"[^"]*"|'[^']*'|\([^)]*\))?[ \t]*$""")
 _ESCAPED_CALL = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
@@ -176,7 +177,11 @@ class _Rewriter:
         # The window starts at the line break before the previous line, so a
         # reference definition there is seen with its line start.
         window = max(0, text.rfind("\n", 0, max(0, line_start - 1)))
-        if _LINK_DEST_BEFORE.search(text, window, call.start):
+        context = _LINK_DEST_BEFORE.search(text, window, call.start)
+        # A reference definition is one only if nothing but a title follows it
+        # on its line (the corpus has several "definitions" run into one line,
+        # which CommonMark and Hugo read as a paragraph).
+        if context and (context.group().startswith("]") or _TITLE_ONLY.match(after)):
             return self._url(call, breaks)
         standalone = not before.strip() and not after.strip()
         index = self._add_entry(call, block=standalone)
