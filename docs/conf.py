@@ -6,6 +6,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+sys.path.insert(0, str(Path(__file__).parent / "snippets"))
+
+# linkerd.io's own shortcodes (fig, note, table, cta-banner, asciinema), mapped
+# as the site-shortcodes page explains.
 
 project = "sphinxcontrib-linkerdblog"
 author = "sphinxcontrib-linkerdblog developers"
@@ -24,7 +28,7 @@ blog_authors = {
     "bob": ("Bob Reviewer", None),
 }
 
-exclude_patterns = ["_build", "_tools", "_ext"]
+exclude_patterns = ["_build", "_tools", "_ext", "snippets"]
 html_theme = "alabaster"
 html_title = project
 html_sidebars = {

@@ -47,12 +47,18 @@ class OptionsTable(SphinxDirective):
             rows.append(
                 [
                     nodes.paragraph("", "", nodes.literal(option.full_name, option.full_name)),
-                    nodes.paragraph("", "", nodes.literal(repr(option.default), repr(option.default))),
+                    nodes.paragraph(
+                        "", "", nodes.literal(repr(option.default), repr(option.default))
+                    ),
                     nodes.paragraph("", "", *help_nodes),
                     nodes.literal_block(option.example, option.example, language="python"),
                 ]
             )
-        return [_table(["Option", "Default", "What it does", "Example (conf.py)"], rows, [20, 10, 40, 30])]
+        return [
+            _table(
+                ["Option", "Default", "What it does", "Example (conf.py)"], rows, [20, 10, 40, 30]
+            )
+        ]
 
 
 class WarningsTable(SphinxDirective):

@@ -103,7 +103,8 @@ def render_param(ctx: Context) -> list[nodes.Node]:
     name = ctx.get("name", 0)
     if not name:
         raise ShortcodeError("needs the name of a front-matter field")
-    front = ctx.page.front if ctx.page is not None else {}
+    # A Hugo post's front matter as written; another page's MyST front matter.
+    front = ctx.page.front if ctx.page is not None else ctx.env.metadata.get(ctx.docname, {})
     value = _lookup(front.get("params", {}) if isinstance(front.get("params"), dict) else {}, name)
     if value is None:
         value = _lookup(front, name)
