@@ -35,3 +35,10 @@ def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The build's warnings, one per line, without colour codes."""
     text = _ANSI.sub("", app.warning.getvalue())
     return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+@pytest.fixture
+def built(app):  # type: ignore[no-untyped-def]
+    """The ``app`` of the test's ``@pytest.mark.sphinx`` root, built."""
+    app.build()
+    return app

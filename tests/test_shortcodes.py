@@ -10,11 +10,6 @@ from conftest import warnings_of
 pytestmark = pytest.mark.sphinx("html", testroot="shortcodes", freshenv=True)
 
 
-@pytest.fixture
-def built(app):  # type: ignore[no-untyped-def]
-    app.build()
-    return app
-
 
 def page(app, name: str) -> str:  # type: ignore[no-untyped-def]
     html = (app.outdir / "blog" / f"{name}.html").read_text(encoding="utf-8")
