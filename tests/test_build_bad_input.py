@@ -8,7 +8,6 @@ from conftest import warnings_of
 pytestmark = pytest.mark.sphinx("html", testroot="bad-input", freshenv=True)
 
 
-
 def page(app, name: str) -> str:  # type: ignore[no-untyped-def]
     return (app.outdir / "blog" / f"{name}.html").read_text(encoding="utf-8")
 

@@ -8,7 +8,6 @@ from conftest import warnings_of
 pytestmark = pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 
 
-
 def html(app, docname: str) -> str:  # type: ignore[no-untyped-def]
     return (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
 

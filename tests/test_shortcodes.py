@@ -10,7 +10,6 @@ from conftest import warnings_of
 pytestmark = pytest.mark.sphinx("html", testroot="shortcodes", freshenv=True)
 
 
-
 def page(app, name: str) -> str:  # type: ignore[no-untyped-def]
     html = (app.outdir / "blog" / f"{name}.html").read_text(encoding="utf-8")
     return html.split('<div class="body" role="main">', 1)[1].split('<div class="section ablog')[0]
