@@ -10,6 +10,9 @@ sys.path.insert(0, str(Path(__file__).parent / "snippets"))
 
 # linkerd.io's own shortcodes (fig, note, table, cta-banner, asciinema), mapped
 # as the site-shortcodes page explains.
+import linkerd_io
+
+linkerdblog_shortcodes = linkerd_io.linkerdblog_shortcodes
 
 project = "sphinxcontrib-linkerdblog"
 author = "sphinxcontrib-linkerdblog developers"
