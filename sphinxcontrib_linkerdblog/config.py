@@ -102,6 +102,27 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_shortcodes = {"note": ":::{note}\\n{{ inner }}\\n:::"}',
     ),
     Option(
+        "permalinks",
+        "",
+        lambda value: isinstance(value, str),
+        "a Hugo permalink pattern (a string)",
+        "Where the Hugo site published each post, as in Hugo's ``permalinks`` setting, "
+        "with the tokens ``:year :month :monthname :day :slug :title :filename :section "
+        ":slugorfilename``; ``:slug`` falls back to the title, urlized. A post's ``url`` "
+        "overrides it. A redirect page is written at every such URL and at every alias.",
+        example='linkerdblog_permalinks = "/:year/:month/:day/:slug/"',
+    ),
+    Option(
+        "base_url",
+        "",
+        lambda value: isinstance(value, str),
+        "the Hugo site's address (a string)",
+        "Links inside posts that start with this address and name a post's permalink or "
+        "alias become links to the post's page (site-root links such as "
+        "``/2019/05/18/slug/`` always do).",
+        example='linkerdblog_base_url = "https://linkerd.io/"',
+    ),
+    Option(
         "youtube_nocookie",
         True,
         _is_bool,

@@ -9,6 +9,7 @@ from .ablog_bridge import setup_ablog_bridge
 from .config import setup_config
 from .embeds import setup_embeds
 from .markdown_compat import setup_markdown_compat
+from .permalinks import setup_permalinks
 from .posts import setup_posts
 from .shortcodes import setup_shortcodes
 from .sources import setup_sources
@@ -39,4 +40,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_shortcodes(app)
     setup_embeds(app)
     setup_ablog_bridge(app)
+    setup_permalinks(app)
     app.connect("builder-inited", add_static)

@@ -28,11 +28,20 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.domains import Domain
 
 from .frontmatter import PostMeta, is_hidden, normalise, split_front_matter
+from .permalinks import (
+    check_pattern,
+    expand,
+    normalise_path,
+    report_conflicts,
+    resolve_site_link,
+)
+from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -53,6 +62,9 @@ class IndexedPost:
     title: str | None
     hidden: str | None  # "draft", "future", "expired" or None
     list_page: bool = False
+    date: datetime | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -60,6 +72,7 @@ class PostIndex:
     """Every Hugo content document matched by ``blog_post_pattern``."""
 
     posts: dict[str, IndexedPost] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
 
     def is_hugo(self, docname: str) -> bool:
         """Whether ``docname`` is Hugo content (a post or a list page)."""
@@ -127,8 +140,36 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
                 future=config.linkerdblog_build_future,
                 expired=config.linkerdblog_build_expired,
             )
-        index.posts[docname] = IndexedPost(docname, rel, meta.slug, meta.title, hidden, list_page)
+        index.posts[docname] = IndexedPost(
+            docname,
+            rel,
+            meta.slug,
+            meta.title,
+            hidden,
+            list_page,
+            meta.effective_date,
+            meta.url,
+            tuple(meta.aliases),
+        )
+    index.urls = site_urls(index, config.linkerdblog_permalinks, str(srcdir))
     return index
+
+
+def site_urls(index: PostIndex, pattern: str, srcdir: str) -> dict[str, str]:
+    """Every Hugo URL of every built post (permalink, ``url``, aliases) -> docname."""
+    claims: dict[str, list[str]] = {}
+    paths: dict[str, str] = {}
+    for post in index.visible():
+        if post.list_page:
+            continue
+        paths[post.docname] = post.path
+        own = [post.url] if post.url else []
+        if not own and pattern:
+            permalink = expand(pattern, post.docname, post.date, post.slug, post.title)
+            own = [permalink] if permalink else []
+        for url in [*own, *post.aliases]:
+            claims.setdefault(normalise_path(url), []).append(post.docname)
+    return report_conflicts(claims, paths, srcdir)
 
 
 def index_posts(app: Sphinx, config: Config) -> None:
@@ -138,6 +179,14 @@ def index_posts(app: Sphinx, config: Config) -> None:
     exists and can be corrected: Hugo's ``_index.md`` is a list page, and a draft
     must not become an ablog post.
     """
+    unknown = check_pattern(config.linkerdblog_permalinks)
+    if unknown:
+        warn(
+            f"conf.py: linkerdblog_permalinks has unknown token(s) "
+            f"{', '.join(':' + t for t in unknown)}; no permalink redirects are written",
+            Warn.ALIAS,
+        )
+        config.linkerdblog_permalinks = ""
     index = build_index(app.srcdir, config, datetime.now(UTC))
     config.linkerdblog_post_index = index
     hidden = [p.path for p in index.posts.values() if p.hidden]
@@ -199,9 +248,18 @@ class BlogDomain(Domain):
             if docname in otherdata["posts"]:
                 self.posts[docname] = otherdata["posts"][docname]
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        """The blog domain has no cross-reference roles (yet)."""
-        return []
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: Any,
+        contnode: Any,
+    ) -> list[tuple[str, Any]]:
+        """MyST asks every domain about a link it cannot place: a Hugo URL of a post."""
+        found = resolve_site_link(builder, fromdocname, target, contnode, env.config)
+        return [("blog:post", found)] if found is not None else []
 
 
 def get_domain(env: BuildEnvironment) -> BlogDomain:

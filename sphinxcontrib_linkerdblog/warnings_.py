@@ -40,6 +40,11 @@ class Warn(Enum):
     )
     EMBED = ("embed", "An embed (tweet, video, ...) with a missing or malformed id.")
     REF = ("ref", "A ``ref``/``relref`` shortcode whose target post does not exist.")
+    ALIAS = (
+        "alias",
+        "Two posts claim the same permalink or alias (both are named), or a permalink "
+        "pattern has an unknown token.",
+    )
 
     def __init__(self, subtype: str, help_text: str) -> None:
         self.subtype = subtype
