@@ -18,8 +18,11 @@ from ablog.post import PostNode
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from .authors import get_authors
+from .byline import reading_minutes
 from .dates import to_naive_utc
 from .posts import POST_KEY, get_domain, get_index
+from .taxonomy import canonical, raw_terms
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -47,12 +50,12 @@ def thumbnail_index(document: nodes.document, meta: PostMeta) -> int | None:
     return None
 
 
-def make_post_node(meta: PostMeta, image: int | None = None) -> PostNode:
+def make_post_node(meta: PostMeta, tags: list[str], image: int | None = None) -> PostNode:
     """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use."""
     node = PostNode()
     node["date"] = ablog_date(meta)
     node["title"] = meta.title
-    node["tags"] = list(meta.tags)
+    node["tags"] = tags
     node["author"] = list(meta.authors)
     node["category"] = list(meta.categories)
     node["location"] = []
@@ -82,7 +85,9 @@ class HugoPost(SphinxTransform):
         if meta is None:
             return
         docname = self.env.docname
-        get_domain(self.env).note_post(docname, meta)
+        domain = get_domain(self.env)
+        domain.note_post(docname, meta)
+        domain.posts[docname]["reading_minutes"] = reading_minutes(self.document.astext())
         metadata = self.env.metadata[docname]
         for key in ("description", "summary"):
             value = getattr(meta, key)
@@ -95,9 +100,30 @@ class HugoPost(SphinxTransform):
             return
         if meta.effective_date is None:
             warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
-        node = make_post_node(meta, thumbnail_index(self.document, meta))
+        self.check_authors(docname, meta)
+        index = get_index(self.config)
+        tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
+        node = make_post_node(meta, tags, thumbnail_index(self.document, meta))
         section = self.document.next_node(nodes.section)
         (section or self.document).append(node)
+
+    def check_authors(self, docname: str, meta: PostMeta) -> None:
+        """An author id the registry lacks is shown as is, with a warning."""
+        registry = get_authors(self.config)
+        if not registry:
+            return
+        for author in meta.authors:
+            if author not in registry and author not in meta.author_profiles:
+                line = (
+                    meta.lines.get("author")
+                    or meta.lines.get("authors")
+                    or (meta.lines.get("params", 1))
+                )
+                warn(
+                    f"author {author!r} is not in the authors registry; shown as is",
+                    Warn.AUTHOR,
+                    (docname, line),
+                )
 
 
 def reset_ablog_state(app: Sphinx) -> None:

@@ -102,6 +102,27 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_shortcodes = {"note": ":::{note}\\n{{ inner }}\\n:::"}',
     ),
     Option(
+        "authors",
+        None,
+        lambda value: value is None or isinstance(value, (str, dict)),
+        "a path (JSON, YAML or TOML) or a dict",
+        "The authors registry, keyed by the ids posts use in ``author``: each entry has "
+        "``name``, ``avatar``, ``bio`` and ``links``; ``email`` is never published. A path "
+        "is relative to the conf dir. Gives bylines and ablog's author pages their names.",
+        example='linkerdblog_authors = "data/authors.json"',
+    ),
+    Option(
+        "tags_from",
+        ["tags"],
+        lambda value: (
+            isinstance(value, list) and all(v in ("tags", "keywords", "categories") for v in value)
+        ),
+        'a list of "tags", "keywords", "categories"',
+        "The front-matter fields whose values are the post's tags. Tags are merged as "
+        "Hugo does: HTML entities unescaped, case ignored, shown in the spelling used most.",
+        example='linkerdblog_tags_from = ["tags", "keywords"]',
+    ),
+    Option(
         "permalinks",
         "",
         lambda value: isinstance(value, str),

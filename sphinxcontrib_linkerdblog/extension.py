@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ablog_bridge import setup_ablog_bridge
+from .authors import setup_authors
+from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
 from .markdown_compat import setup_markdown_compat
@@ -41,4 +43,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_embeds(app)
     setup_ablog_bridge(app)
     setup_permalinks(app)
+    setup_authors(app)
+    setup_byline(app)
     app.connect("builder-inited", add_static)

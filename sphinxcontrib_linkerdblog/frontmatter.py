@@ -186,6 +186,8 @@ class PostMeta:
     author_profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The data exactly as written, for ``{{< param "name" >}}`` and site templates.
     front: dict[str, Any] = field(default_factory=dict)
+    # File line of each top-level key (lower case), to place warnings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def effective_date(self) -> datetime | None:
@@ -293,7 +295,7 @@ class _Normaliser:
 
 def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
     """Turn raw front-matter data into a :class:`PostMeta`; never raises."""
-    meta = PostMeta(front=front.data)
+    meta = PostMeta(front=front.data, lines=front.key_lines)
     norm = _Normaliser(front)
     authors: list[str] = []
     images: list[str] = []

@@ -48,7 +48,7 @@ TOKENS = (
     "contentbasename",
 )
 _TOKEN = re.compile(r":([a-z]+)")
-_URLIZE_DROP = re.compile(r"[^\w\s/-]")
+_URLIZE_DROP = re.compile(r"[^\w\s/.-]")
 _URLIZE_SPACE = re.compile(r"[\s]+")
 
 
@@ -223,12 +223,18 @@ def resolve_site_link(
     """A MyST link to a site-root Hugo URL, as a link to the post (or None)."""
     from .posts import get_index
 
-    path = site_path(target, config.linkerdblog_base_url)
+    base = config.linkerdblog_base_url
+    path = site_path(target, base)
     if path is None:
         return None
     docname = get_index(config).urls.get(path)
     if docname is None:
-        return None
+        if not base or not target.startswith("/"):
+            return None
+        # Another page of the Hugo site (docs, community...): keep it working there.
+        return nodes.reference(
+            "", "", *contnode.children, internal=False, refuri=base.rstrip("/") + target
+        )
     return make_refnode(builder, fromdocname, docname, urlsplit(target).fragment, contnode)
 
 

@@ -35,6 +35,7 @@ from .permalinks import (
     report_conflicts,
     resolve_site_link,
 )
+from .taxonomy import raw_terms, spellings
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class IndexedPost:
     date: datetime | None = None
     url: str | None = None
     aliases: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # tag values, as written
 
 
 @dataclass(slots=True)
@@ -73,6 +75,7 @@ class PostIndex:
 
     posts: dict[str, IndexedPost] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
+    tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
 
     def is_hugo(self, docname: str) -> bool:
         """Whether ``docname`` is Hugo content (a post or a list page)."""
@@ -150,8 +153,10 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
             meta.effective_date,
             meta.url,
             tuple(meta.aliases),
+            tuple(raw_terms(meta, config.linkerdblog_tags_from)),
         )
     index.urls = site_urls(index, config.linkerdblog_permalinks, str(srcdir))
+    index.tag_spellings = spellings(t for p in index.visible() for t in p.terms)
     return index
 
 

@@ -40,6 +40,11 @@ class Warn(Enum):
     )
     EMBED = ("embed", "An embed (tweet, video, ...) with a missing or malformed id.")
     REF = ("ref", "A ``ref``/``relref`` shortcode whose target post does not exist.")
+    AUTHOR = (
+        "author",
+        "A post names an author id the registry does not have (the id is shown as is), "
+        "or the authors registry cannot be read (the build goes on without it).",
+    )
     ALIAS = (
         "alias",
         "Two posts claim the same permalink or alias (both are named), or a permalink "

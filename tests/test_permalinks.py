@@ -60,5 +60,5 @@ def test_expand_and_urlize() -> None:
         "/blog/0518-x/"
     )
     assert expand("/:year/:slug/", "blog/x", None, "s", None) is None
-    assert urlize("Linkerd 2.0 — GA!") == "linkerd-20-ga"
+    assert urlize("Linkerd 2.0 — GA!") == "linkerd-2.0-ga"
     assert '"\\u003c/script\\u003e"' in redirect_html("</script>", "c", "t")

@@ -9,7 +9,7 @@ linkerdblog_shortcodes = {
     # A figure; alt defaults to the title, the caption is the title as Markdown.
     "fig": """
 ```{figure} {{ src }}
-:alt: {{ alt or title }}
+:alt: {{ (alt or title)|tojson }}
 {%- if center %}
 :align: center
 {%- endif %}

@@ -1,0 +1,101 @@
+"""Bylines: who wrote a post, when, when it was updated, how long it takes to read.
+
+The byline is added at ``doctree-resolved``, after ablog has taken the post's
+first paragraph as its excerpt (so the byline never becomes the excerpt), from
+what the ``blog`` domain recorded while reading.  It is made of standard nodes
+(a paragraph of text, links and small images), so every builder prints it.
+Reading time is Hugo's: words / 213, rounded up, with CJK text counted by
+characters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from .authors import get_authors
+from .posts import get_domain, get_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+WORDS_PER_MINUTE = 213
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def reading_minutes(text: str) -> int:
+    """Hugo's ``.ReadingTime``: words / 213 rounded up, CJK characters as words."""
+    cjk = len(_CJK.findall(text))
+    words = len(_CJK.sub(" ", text).split()) + cjk
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def _date(value: str | None) -> str:
+    if not value:
+        return ""
+    date = datetime.fromisoformat(value)
+    return f"{date.day} {date:%B %Y}"
+
+
+def avatar_uri(avatar: str, srcdir: Path, docname: str) -> str | None:
+    """The avatar as an image URI for this page, if the file is in the project."""
+    if not avatar or "://" in avatar:
+        return None
+    path = (srcdir / avatar.lstrip("/")).resolve()
+    if not path.is_file() or not path.is_relative_to(srcdir.resolve()):
+        return None
+    return "/" + path.relative_to(srcdir.resolve()).as_posix()
+
+
+def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.paragraph:
+    """The byline paragraph for one post."""
+    authors = get_authors(app.config)
+    para = nodes.paragraph("", "", classes=["linkerdblog-byline"])
+    names = record.get("authors") or []
+    if names:
+        para += nodes.Text("By ")
+    for position, author_id in enumerate(names):
+        author = authors.get(author_id)
+        profile = (record.get("author_profiles") or {}).get(author_id, {})
+        name = author.name if author else profile.get("name", author_id)
+        avatar = author.avatar if author else str(profile.get("avatar") or "")
+        uri = avatar_uri(avatar, Path(app.srcdir), docname)
+        if position:
+            para += nodes.Text(", " if position < len(names) - 1 else " and ")
+        if uri:
+            para += nodes.image(
+                uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri.lstrip("/")}
+            )
+        para += nodes.inline(name, name, classes=["linkerdblog-author"])
+    parts = [_date(record.get("date"))]
+    if record.get("lastmod") and record.get("lastmod") != record.get("date"):
+        parts.append("updated " + _date(record.get("lastmod")))
+    if record.get("reading_minutes"):
+        parts.append(f"{record['reading_minutes']} min read")
+    text = " · ".join(p for p in parts if p)
+    if text:
+        para += nodes.Text((" · " if names else "") + text)
+    return para
+
+
+def add_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Insert the byline under the title of every post."""
+    if not get_index(app.config).is_post(docname):
+        return
+    record = get_domain(app.env).posts.get(docname)
+    section = doctree.next_node(nodes.section)
+    if record is None or section is None or not section.children:
+        return
+    title = section.next_node(nodes.title)
+    position = section.index(title) + 1 if title is not None and title.parent is section else 0
+    section.insert(position, make_byline(app, docname, record))
+
+
+def setup_byline(app: Sphinx) -> None:
+    """Bylines are added late, once ablog has its excerpts."""
+    app.connect("doctree-resolved", add_byline)
