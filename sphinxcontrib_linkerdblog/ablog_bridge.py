@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .authors import get_authors
-from .byline import reading_minutes
+from .byline import reading_minutes, register_images
 from .dates import to_naive_utc
 from .posts import POST_KEY, get_domain, get_index
 from .taxonomy import canonical, raw_terms
@@ -50,7 +50,9 @@ def thumbnail_index(document: nodes.document, meta: PostMeta) -> int | None:
     return None
 
 
-def make_post_node(meta: PostMeta, tags: list[str], image: int | None = None) -> PostNode:
+def make_post_node(
+    meta: PostMeta, tags: list[str], image: int | None = None, more: list[nodes.Node] | None = None
+) -> PostNode:
     """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use."""
     node = PostNode()
     node["date"] = ablog_date(meta)
@@ -68,11 +70,33 @@ def make_post_node(meta: PostMeta, tags: list[str], image: int | None = None) ->
     node["canonical_link"] = []
     node["external_link"] = []
     summary = meta.summary or meta.description
-    if summary:
+    if more:
         # Children of a PostNode are ablog's excerpt; ``exclude`` keeps them off the page.
+        node.extend(more)
+        node["exclude"] = True
+    elif summary:
         node += nodes.paragraph(summary, summary)
         node["exclude"] = True
     return node
+
+
+def _is_more(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.raw, nodes.comment)) and node.astext().strip() in (
+        "<!--more-->",
+        "more",
+    )
+
+
+def text_before_more(document: nodes.document) -> list[nodes.Node]:
+    """Hugo's manual summary: the blocks before ``<!--more-->`` (empty without one)."""
+    marker = next((n for n in document.findall(_is_more)), None)
+    if marker is None or marker.parent is None:
+        return []
+    blocks = []
+    for sibling in marker.parent.children[: marker.parent.index(marker)]:
+        if not isinstance(sibling, (nodes.title, nodes.raw, nodes.comment, nodes.target)):
+            blocks.append(sibling.deepcopy())
+    return blocks
 
 
 class HugoPost(SphinxTransform):
@@ -88,6 +112,7 @@ class HugoPost(SphinxTransform):
         domain = get_domain(self.env)
         domain.note_post(docname, meta)
         domain.posts[docname]["reading_minutes"] = reading_minutes(self.document.astext())
+        domain.posts[docname]["avatars"] = register_images(self.app, docname, meta)
         metadata = self.env.metadata[docname]
         for key in ("description", "summary"):
             value = getattr(meta, key)
@@ -103,7 +128,9 @@ class HugoPost(SphinxTransform):
         self.check_authors(docname, meta)
         index = get_index(self.config)
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
-        node = make_post_node(meta, tags, thumbnail_index(self.document, meta))
+        more = text_before_more(self.document)
+        domain.posts[docname]["tag_list"] = tags
+        node = make_post_node(meta, tags, thumbnail_index(self.document, meta), more)
         section = self.document.next_node(nodes.section)
         (section or self.document).append(node)
 

@@ -24,6 +24,8 @@ from .posts import get_domain, get_index
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from .frontmatter import PostMeta
+
 WORDS_PER_MINUTE = 213
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -42,14 +44,41 @@ def _date(value: str | None) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def avatar_uri(avatar: str, srcdir: Path, docname: str) -> str | None:
-    """The avatar as an image URI for this page, if the file is in the project."""
-    if not avatar or "://" in avatar:
+def project_image(path: str, srcdir: Path) -> str | None:
+    """A site-root image path as a source-relative path, if the file is in the project.
+
+    Nothing outside the source folder is ever used.
+    """
+    if not path or "://" in path:
         return None
-    path = (srcdir / avatar.lstrip("/")).resolve()
-    if not path.is_file() or not path.is_relative_to(srcdir.resolve()):
+    root = srcdir.resolve()
+    found = (root / path.lstrip("/")).resolve()
+    if not found.is_file() or not found.is_relative_to(root):
         return None
-    return "/" + path.relative_to(srcdir.resolve()).as_posix()
+    return found.relative_to(root).as_posix()
+
+
+def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]:
+    """Copy the post's avatars and thumbnail to the output like its own images.
+
+    They are not in the document's text, so Sphinx's image collector does not
+    see them; registered here, at read time, the HTML builder copies them.
+    :return: author -> avatar path, for the byline.
+    """
+    srcdir = Path(app.srcdir)
+    authors = get_authors(app.config)
+    avatars: dict[str, str] = {}
+    for author_id in meta.authors:
+        author = authors.get(author_id)
+        profile = meta.author_profiles.get(author_id, {})
+        rel = project_image(author.avatar if author else str(profile.get("avatar") or ""), srcdir)
+        if rel:
+            avatars[author_id] = rel
+            app.env.images.add_file(docname, rel)
+    thumbnail = project_image(meta.thumbnail or "", srcdir)
+    if thumbnail:
+        app.env.images.add_file(docname, thumbnail)
+    return avatars
 
 
 def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.paragraph:
@@ -63,13 +92,12 @@ def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.para
         author = authors.get(author_id)
         profile = (record.get("author_profiles") or {}).get(author_id, {})
         name = author.name if author else profile.get("name", author_id)
-        avatar = author.avatar if author else str(profile.get("avatar") or "")
-        uri = avatar_uri(avatar, Path(app.srcdir), docname)
+        uri = (record.get("avatars") or {}).get(author_id)
         if position:
             para += nodes.Text(", " if position < len(names) - 1 else " and ")
         if uri:
             para += nodes.image(
-                uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri.lstrip("/")}
+                uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri}
             )
         para += nodes.inline(name, name, classes=["linkerdblog-author"])
     parts = [_date(record.get("date"))]

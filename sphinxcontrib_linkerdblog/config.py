@@ -123,6 +123,15 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_tags_from = ["tags", "keywords"]',
     ),
     Option(
+        "related_posts",
+        3,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "a number, 0 or more",
+        "How many related posts (sharing most tags and keywords, newest first on ties) "
+        "end each post; 0 for none.",
+        example="linkerdblog_related_posts = 5",
+    ),
+    Option(
         "permalinks",
         "",
         lambda value: isinstance(value, str),

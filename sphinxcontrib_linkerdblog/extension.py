@@ -13,7 +13,9 @@ from .embeds import setup_embeds
 from .markdown_compat import setup_markdown_compat
 from .permalinks import setup_permalinks
 from .posts import setup_posts
+from .related import setup_related
 from .shortcodes import setup_shortcodes
+from .social_meta import setup_social_meta
 from .sources import setup_sources
 
 if TYPE_CHECKING:
@@ -45,4 +47,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_permalinks(app)
     setup_authors(app)
     setup_byline(app)
+    setup_social_meta(app)
+    setup_related(app)
     app.connect("builder-inited", add_static)

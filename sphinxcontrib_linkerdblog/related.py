@@ -1,0 +1,79 @@
+"""Related posts: the posts sharing most tags and keywords, newest first on ties.
+
+Computed once per build at ``env-updated`` from an inverted index (tag ->
+posts), so the cost grows with the posts that share a tag, not with every pair
+of posts; each post page then gets its list at ``doctree-resolved``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from .posts import get_domain, get_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def related(posts: dict[str, dict[str, Any]], count: int) -> dict[str, list[str]]:
+    """docname -> up to ``count`` related docnames."""
+    by_term: dict[str, list[str]] = defaultdict(list)
+    terms: dict[str, set[str]] = {}
+    for docname, record in posts.items():
+        own = {t.lower() for t in [*record.get("tag_list", []), *record.get("keywords", [])]}
+        terms[docname] = own
+        for term in own:
+            by_term[term].append(docname)
+    result: dict[str, list[str]] = {}
+    for docname, own in terms.items():
+        shared: Counter[str] = Counter()
+        for term in own:
+            for other in by_term[term]:
+                if other != docname:
+                    shared[other] += 1
+        ranked = sorted(shared, key=lambda d: (-shared[d], _neg_date(posts[d]), d))
+        result[docname] = ranked[:count]
+    return result
+
+
+def _neg_date(record: dict[str, Any]) -> str:
+    # ISO dates sort as text; invert for "newest first" without parsing.
+    date = record.get("date") or ""
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
+def compute(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the related lists of every post."""
+    domain = get_domain(env)
+    index = get_index(app.config)
+    posts = {d: r for d, r in domain.posts.items() if index.is_post(d)}
+    domain.data["related"] = related(posts, app.config.linkerdblog_related_posts)
+
+
+def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a "Related posts" list at the end of a post."""
+    domain = get_domain(app.env)
+    targets = domain.data.get("related", {}).get(docname)
+    section = doctree.next_node(nodes.section)
+    if not targets or section is None:
+        return
+    items = nodes.bullet_list()
+    for target in targets:
+        title = domain.posts[target].get("title") or target
+        uri = app.builder.get_relative_uri(docname, target)
+        ref = nodes.reference("", title, internal=True, refuri=uri)
+        items += nodes.list_item("", nodes.paragraph("", "", ref))
+    box = nodes.container(
+        "", nodes.rubric("Related posts", "Related posts"), items, classes=["linkerdblog-related"]
+    )
+    section += box
+
+
+def setup_related(app: Sphinx) -> None:
+    """Register both steps."""
+    app.connect("env-updated", compute)
+    app.connect("doctree-resolved", add_related)

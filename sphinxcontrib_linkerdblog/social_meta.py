@@ -1,0 +1,83 @@
+"""OpenGraph and Twitter-card meta tags for post pages.
+
+Title, description (``description``, else ``summary``), image (the thumbnail,
+made absolute with ablog's ``blog_baseurl``) and the canonical URL of the page.
+Every value is HTML-escaped; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from .posts import get_domain, get_index
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def _tag(kind: str, name: str, value: str) -> str:
+    return f'<meta {kind}="{html.escape(name)}" content="{html.escape(value)}" />'
+
+
+def meta_tags(record: dict[str, Any], page_url: str | None, image: str, title: str) -> str:
+    """The ``<meta>`` lines for one post."""
+    description = record.get("description") or record.get("summary") or ""
+    tags = [
+        _tag("property", "og:type", "article"),
+        _tag("property", "og:title", title),
+        _tag("name", "twitter:title", title),
+    ]
+    if description:
+        tags += [
+            _tag("property", "og:description", description),
+            _tag("name", "twitter:description", description),
+        ]
+    if page_url:
+        tags.append(_tag("property", "og:url", page_url))
+    if image:
+        tags += [_tag("property", "og:image", image), _tag("name", "twitter:image", image)]
+        tags.append(_tag("name", "twitter:card", "summary_large_image"))
+    else:
+        tags.append(_tag("name", "twitter:card", "summary"))
+    if record.get("date"):
+        tags.append(_tag("property", "article:published_time", record["date"]))
+    return "\n".join(tags) + "\n"
+
+
+def add_meta_tags(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: add the tags to post pages."""
+    if doctree is None or not get_index(app.config).is_post(pagename):
+        return
+    record = get_domain(app.env).posts.get(pagename)
+    if record is None:
+        return
+    base = app.config.html_baseurl or getattr(app.config, "blog_baseurl", "") or ""
+    page_url = urljoin(base, app.builder.get_target_uri(pagename)) if base else None
+    title = record.get("title") or pagename
+    image = image_url(app, record, base)
+    context["metatags"] = context.get("metatags", "") + meta_tags(record, page_url, image, title)
+
+
+def image_url(app: Sphinx, record: dict[str, Any], base: str) -> str:
+    """The thumbnail's URL: where Sphinx copied it, else its site path, made absolute."""
+    thumbnail = record.get("thumbnail") or next(iter(record.get("images") or []), "")
+    if not thumbnail or "://" in thumbnail:
+        return thumbnail or ""
+    path = thumbnail.lstrip("/")
+    if path in app.env.images:
+        path = "_images/" + app.env.images[path][1]
+    return urljoin(base, path) if base else "/" + path
+
+
+def setup_social_meta(app: Sphinx) -> None:
+    """Register the page-context hook."""
+    app.connect("html-page-context", add_meta_tags)

@@ -1,0 +1,82 @@
+"""The blog around the posts: authors, tags, bylines, summaries, related posts, meta tags."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import warnings_of
+
+from sphinxcontrib_linkerdblog.byline import reading_minutes
+from sphinxcontrib_linkerdblog.taxonomy import canonical, spellings
+
+pytestmark = pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+
+
+def html(app, name: str) -> str:  # type: ignore[no-untyped-def]
+    return (app.outdir / "blog" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_bylines(built) -> None:
+    first = html(built, "first")
+    assert '<p class="linkerdblog-byline">By <img alt="" class="linkerdblog-avatar"' in first
+    assert '<span class="linkerdblog-author">Alice &lt;b&gt;Maintainer&lt;/b&gt;</span>' in first
+    assert "· 1 January 2021 · updated 3 February 2021 · 1 min read</p>" in first
+    second = html(built, "second")
+    assert 'Maintainer&lt;/b&gt;</span> and <span class="linkerdblog-author">Bob Reviewer' in second
+    assert "alice@example.com" not in first + second
+
+
+def test_unknown_author_is_located_and_shown(built) -> None:
+    assert any(
+        "third.md:4:" in w and "'carol'" in w and "[linkerdblog.author]" in w
+        for w in warnings_of(built)
+    ), warnings_of(built)
+    assert '<span class="linkerdblog-author">carol</span>' in html(built, "third")
+
+
+def test_ablog_author_pages_carry_names(built) -> None:
+    page = (built.outdir / "blog" / "author" / "bob-reviewer.html").read_text(encoding="utf-8")
+    assert "Bob Reviewer" in page and "Second" in page
+
+
+def test_tags_merged_as_hugo_does(built) -> None:
+    tags = {p.name for p in (built.outdir / "blog" / "tag").glob("*.html")}
+    assert "linkerd.html" in tags and "tutorials-how-tos.html" in tags
+    page = (built.outdir / "blog" / "tag" / "linkerd.html").read_text(encoding="utf-8")
+    assert "First" in page and "Second" in page and "Third" in page
+    assert "Posts tagged linkerd" in page  # the spelling used most (2 of 3)
+    tutorials = (built.outdir / "blog" / "tag" / "tutorials-how-tos.html").read_text()
+    assert "Second" in tutorials  # keywords count as tags here
+    posts = {p["docname"]: p for ps in built.env.ablog_posts.values() for p in ps}
+    assert posts["blog/first"]["tags"] == ["linkerd", "Tutorials & How-To's"]
+
+
+def test_summary_before_more_is_the_excerpt(built) -> None:
+    (post,) = built.env.ablog_posts["blog/first"]
+    assert [p.astext() for p in post["excerpt"]] == ["The summary paragraph of the first post."]
+    assert "The rest of the first post." in html(built, "first")
+
+
+def test_related_posts(built) -> None:
+    first = html(built, "first")
+    related = first.split('<div class="linkerdblog-related docutils container">', 1)[1]
+    assert related.index("second.html") < related.index("third.html")  # 2 shared before 1
+
+
+def test_meta_tags_escaped(built) -> None:
+    first = html(built, "first")
+    assert '<meta property="og:title" content="First" />' in first
+    assert (
+        '<meta property="og:description" content="The first post, &lt;described&gt;." />' in first
+    )
+    assert (
+        '<meta property="og:image" content="https://blog.example.com/_images/alice.png" />' in first
+    )
+    assert '<meta property="og:url" content="https://blog.example.com/blog/first.html" />' in first
+
+
+def test_pure_helpers() -> None:
+    table = spellings(["Linkerd", "linkerd", "linkerd", "A &amp; B", "a & b"])
+    assert table == {"linkerd": "linkerd", "a & b": "A & B"}
+    assert canonical(["LINKERD", "a &amp; b", "linkerd"], table) == ["linkerd", "A & B"]
+    assert reading_minutes("word " * 213) == 1 and reading_minutes("word " * 214) == 2
+    assert reading_minutes("漢" * 426) == 2
