@@ -25,9 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sphinx.domains import Domain
+from sphinx.domains import Domain, Index
 
 from .frontmatter import PostMeta, is_hidden, normalise, split_front_matter
+from .indexes import AuthorIndex, TagIndex
 from .permalinks import (
     check_pattern,
     expand,
@@ -227,6 +228,8 @@ class BlogDomain(Domain):
 
     name = "blog"
     label = "Blog"
+    # The tag and author indices (blog-tags.html, blog-authors.html), see .indexes.
+    indices: ClassVar[list[type[Index]]] = [TagIndex, AuthorIndex]
     initial_data: ClassVar[dict[str, Any]] = {"posts": {}}
     data_version = 1
 
@@ -276,6 +279,7 @@ def get_domain(env: BuildEnvironment) -> BlogDomain:
 
 def setup_posts(app: Sphinx) -> None:
     """Register the index config value, its builder and the domain."""
+
     app.add_config_value("linkerdblog_post_index", PostIndex(), "", types=frozenset({PostIndex}))
     app.connect("config-inited", index_posts, priority=600)
     app.add_domain(BlogDomain)

@@ -80,3 +80,13 @@ def test_pure_helpers() -> None:
     assert canonical(["LINKERD", "a &amp; b", "linkerd"], table) == ["linkerd", "A & B"]
     assert reading_minutes("word " * 213) == 1 and reading_minutes("word " * 214) == 2
     assert reading_minutes("漢" * 426) == 2
+
+
+def test_tag_and_author_indices(built) -> None:
+    tags = (built.outdir / "blog-tags.html").read_text(encoding="utf-8")
+    assert "linkerd (3)" in tags and "Tutorials &amp; How-To&#39;s (2)" in tags
+    assert 'href="blog/tag/linkerd.html#"' in tags and 'href="blog/first.html#"' in tags
+    authors = (built.outdir / "blog-authors.html").read_text(encoding="utf-8")
+    assert "Alice &lt;b&gt;Maintainer&lt;/b&gt; (2)" in authors and "carol (1)" in authors
+    front = (built.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="blog-tags.html"' in front and 'href="blog-authors.html"' in front
