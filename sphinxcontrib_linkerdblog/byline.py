@@ -16,10 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ablog.blog import slugify
 from docutils import nodes
 
 from .authors import get_authors
 from .posts import get_domain, get_index
+from .static_files import project_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,20 +46,6 @@ def _date(value: str | None) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def project_image(path: str, srcdir: Path) -> str | None:
-    """A site-root image path as a source-relative path, if the file is in the project.
-
-    Nothing outside the source folder is ever used.
-    """
-    if not path or "://" in path:
-        return None
-    root = srcdir.resolve()
-    found = (root / path.lstrip("/")).resolve()
-    if not found.is_file() or not found.is_relative_to(root):
-        return None
-    return found.relative_to(root).as_posix()
-
-
 def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]:
     """Copy the post's avatars and thumbnail to the output like its own images.
 
@@ -71,11 +59,12 @@ def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]
     for author_id in meta.authors:
         author = authors.get(author_id)
         profile = meta.author_profiles.get(author_id, {})
-        rel = project_image(author.avatar if author else str(profile.get("avatar") or ""), srcdir)
+        avatar = author.avatar if author else str(profile.get("avatar") or "")
+        rel = project_file(avatar, docname, srcdir, app.config)
         if rel:
             avatars[author_id] = rel
             app.env.images.add_file(docname, rel)
-    thumbnail = project_image(meta.thumbnail or "", srcdir)
+    thumbnail = project_file(meta.thumbnail or "", docname, srcdir, app.config)
     if thumbnail:
         app.env.images.add_file(docname, thumbnail)
     return avatars
@@ -111,6 +100,24 @@ def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.para
     return para
 
 
+def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
+    """ "Tags: a, b", each linked to ablog's tag page in HTML (plain text elsewhere)."""
+    para = nodes.paragraph("", "Tags: ", classes=["linkerdblog-tags"])
+    html = app.builder.format == "html" and not app.builder.name.startswith("epub")
+    for position, tag in enumerate(tags):
+        if position:
+            para += nodes.Text(", ")
+        if html:
+            page = f"{app.config.blog_path}/tag/{slugify(tag)}"
+            uri = app.builder.get_relative_uri(docname, page)
+            para += nodes.reference(
+                tag, tag, internal=True, refuri=uri, classes=["linkerdblog-tag"]
+            )
+        else:
+            para += nodes.Text(tag)
+    return para
+
+
 def add_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Insert the byline under the title of every post."""
     if not get_index(app.config).is_post(docname):
@@ -122,6 +129,8 @@ def add_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     title = section.next_node(nodes.title)
     position = section.index(title) + 1 if title is not None and title.parent is section else 0
     section.insert(position, make_byline(app, docname, record))
+    if record.get("tag_list"):
+        section.insert(position + 1, make_tags(app, docname, record["tag_list"]))
 
 
 def setup_byline(app: Sphinx) -> None:

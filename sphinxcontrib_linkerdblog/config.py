@@ -153,6 +153,16 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_base_url = "https://linkerd.io/"',
     ),
     Option(
+        "static_dirs",
+        [],
+        lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "a list of folder paths",
+        "Hugo ``static/`` folders, relative to the conf dir: site-root image paths "
+        "(``/uploads/x.png``) that are not in the source folder are looked up there. "
+        "Paths leaving the source and static folders are refused.",
+        example='linkerdblog_static_dirs = ["../static"]',
+    ),
+    Option(
         "youtube_nocookie",
         True,
         _is_bool,

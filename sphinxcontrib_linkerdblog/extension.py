@@ -17,6 +17,7 @@ from .related import setup_related
 from .shortcodes import setup_shortcodes
 from .social_meta import setup_social_meta
 from .sources import setup_sources
+from .static_files import setup_static_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,4 +50,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_byline(app)
     setup_social_meta(app)
     setup_related(app)
+    setup_static_files(app)
     app.connect("builder-inited", add_static)

@@ -45,6 +45,11 @@ class Warn(Enum):
         "A post names an author id the registry does not have (the id is shown as is), "
         "or the authors registry cannot be read (the build goes on without it).",
     )
+    PATH = (
+        "path",
+        "An image path that would leave the source folder and the static folders; it is "
+        "refused and the image's alt text shown instead.",
+    )
     ALIAS = (
         "alias",
         "Two posts claim the same permalink or alias (both are named), or a permalink "

@@ -90,3 +90,11 @@ def test_tag_and_author_indices(built) -> None:
     assert "Alice &lt;b&gt;Maintainer&lt;/b&gt; (2)" in authors and "carol (1)" in authors
     front = (built.outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="blog-tags.html"' in front and 'href="blog-authors.html"' in front
+
+
+def test_post_tags_link_to_tag_pages(built) -> None:
+    first = html(built, "first")
+    assert (
+        '<p class="linkerdblog-tags">Tags: <a class="linkerdblog-tag reference internal" '
+        'href="tag/linkerd.html">linkerd</a>, ' in first
+    )

@@ -1,0 +1,110 @@
+"""Images as Hugo finds them: site-root paths in ``static/``, bundle paths beside the post.
+
+``linkerdblog_static_dirs`` lists Hugo ``static/`` folders (relative to the conf
+dir).  A site-root path such as ``/uploads/x.png`` is looked up in the source
+folder, then in each static folder; a relative path, beside the post (Hugo's
+page bundles).  A path that would leave the source folder and the static
+folders is refused with a located ``linkerdblog.path`` warning, and the image
+is replaced by its alt text: nothing outside them is read or copied.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .warnings_ import Warn, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+ROOTS = "_linkerdblog_static_roots"
+
+
+def compute_roots(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the source folder and the static folders, resolved once."""
+    roots = [Path(app.srcdir).resolve()]
+    for folder in config.linkerdblog_static_dirs:
+        root = (Path(app.confdir) / folder).resolve()
+        if not root.is_dir():
+            warn(
+                f"conf.py: linkerdblog_static_dirs: {folder!r} is not a folder; ignored",
+                Warn.CONFIG,
+            )
+            continue
+        roots.append(root)
+    setattr(config, ROOTS, roots)
+
+
+def allowed_roots(srcdir: Path, config: Config) -> list[Path]:
+    """The source folder and the configured static folders, resolved."""
+    return getattr(config, ROOTS, None) or [srcdir.resolve()]
+
+
+def project_file(path: str, docname: str, srcdir: Path, config: Config) -> str | None:
+    """An image path of a post as a source-relative path Sphinx can copy, or None."""
+    if not path or "://" in path:
+        return None
+    found = resolve(path, (srcdir / docname).parent, allowed_roots(srcdir, config))
+    if not isinstance(found, Path):
+        return None
+    return Path(os.path.relpath(found, srcdir.resolve())).as_posix()
+
+
+def resolve(uri: str, docdir: Path, roots: list[Path]) -> Path | bool | None:
+    """The file an image path names: a Path, ``None`` if absent, ``False`` if refused."""
+    if uri.startswith("/"):
+        candidates = [(root / uri.lstrip("/")).resolve() for root in roots]
+        bases = roots
+    else:
+        candidates = [(docdir / uri).resolve()]
+        bases = roots
+    inside = [c for c in candidates if any(c.is_relative_to(base) for base in bases)]
+    if not inside:
+        return False
+    for candidate in inside:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class ResolveImages(SphinxTransform):
+    """Point images at their file in the static folders; refuse escaping paths.
+
+    Priority 150: after parsing, before Sphinx collects images at doctree-read.
+    """
+
+    default_priority = 150
+
+    def apply(self, **kwargs: Any) -> None:
+        srcdir = Path(self.env.srcdir)
+        roots = allowed_roots(srcdir, self.config)
+        docdir = (srcdir / self.env.docname).parent
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if not uri or "://" in uri or uri.startswith("data:"):
+                continue
+            found = resolve(uri, docdir, roots)
+            if found is False:
+                warn(
+                    f"image path {uri!r} leaves the source and static folders; refused",
+                    Warn.PATH,
+                    image,
+                )
+                alt = image.get("alt") or uri
+                image.replace_self(nodes.inline(alt, alt, classes=["linkerdblog-refused"]))
+            elif isinstance(found, Path) and not found.is_relative_to(srcdir.resolve()):
+                # In a static folder outside the sources: a path relative to the page.
+                image["uri"] = Path(os.path.relpath(found, docdir)).as_posix()
+
+
+def setup_static_files(app: Sphinx) -> None:
+    """Register the transform and the resolution of the folders."""
+    app.connect("config-inited", compute_roots, priority=450)
+    app.add_transform(ResolveImages)

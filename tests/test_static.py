@@ -1,0 +1,24 @@
+"""Site-root paths resolve in the static folders; nothing outside them is read."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import warnings_of
+
+
+def test_static_dirs_and_refused_paths(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(rootdir / "test-static", tmp_path / "root")
+    app = make_app("html", srcdir=tmp_path / "root" / "docs", freshenv=True)
+    app.build()
+    images = {p.name for p in (app.outdir / "_images").iterdir()}
+    assert images == {"a.png", "b.png"}  # outside.png is never copied
+    page = (app.outdir / "blog" / "p.html").read_text(encoding="utf-8")
+    assert '<img alt="static" src="../_images/a.png" />' in page
+    assert '<img alt="bundle" src="../_images/b.png" />' in page
+    assert '<span class="linkerdblog-refused">escape</span>' in page
+    warnings = warnings_of(app)
+    for line, path in ((11, "../../outside.png"), (13, "/../../outside.png")):
+        assert any(
+            f"p.md:{line}:" in w and repr(path) in w and "[linkerdblog.path]" in w for w in warnings
+        ), warnings
