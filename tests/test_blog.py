@@ -98,3 +98,20 @@ def test_post_tags_link_to_tag_pages(built) -> None:
         '<p class="linkerdblog-tags">Tags: <a class="linkerdblog-tag reference internal" '
         'href="tag/linkerd.html">linkerd</a>, ' in first
     )
+
+
+def test_listing_directives(built) -> None:
+    front = (built.outdir / "index.html").read_text(encoding="utf-8")
+    featured = front.split('<ul class="linkerdblog-featured simple">', 1)[1].split("</ul>")[0]
+    assert 'href="blog/first.html">First</a>' in featured and "Second" not in featured
+    assert (
+        '<span class="linkerdblog-tag-size-5"><a class="reference internal" '
+        'href="blog/tag/linkerd.html">linkerd</a> (3)</span>' in front
+    )
+    assert 'class="linkerdblog-author-card sd-card sd-shadow-sm docutils container"' in front
+    assert "Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2 posts)" in front
+    assert "<p>Writes the posts.</p>" in front
+    assert any(
+        "index.md" in w and "'nobody'" in w and "[linkerdblog.author]" in w
+        for w in warnings_of(built)
+    )

@@ -8,15 +8,18 @@ from conftest import warnings_of
 BUILDERS = ["html", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
 
 
+@pytest.mark.parametrize("root", ["basic", "shortcodes", "blog"])
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_basic_root_builds_everywhere(make_app, rootdir, tmp_path, buildername: str) -> None:  # type: ignore[no-untyped-def]
+def test_roots_build_everywhere(make_app, rootdir, tmp_path, buildername: str, root: str) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
     src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
+    shutil.copytree(rootdir / f"test-{root}", src)
     app = make_app(buildername, srcdir=src, freshenv=True)
     app.build()
-    errors = [w for w in warnings_of(app) if "unknown node" in w or "ERROR" in w]
+    errors = [
+        w for w in warnings_of(app) if "unknown node" in w or "ERROR" in w or "Traceback" in w
+    ]
     assert not errors, errors
     assert "Traceback" not in app.warning.getvalue()
 
