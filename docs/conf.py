@@ -26,12 +26,13 @@ extensions = ["sphinxcontrib_linkerdblog", "linkerdblog_docs"]
 blog_post_pattern = "blog/*"
 blog_title = "linkerdblog example blog"
 blog_baseurl = "https://sphinxcontrib-linkerdblog.readthedocs.io/"
-blog_authors = {
-    "alice": ("Alice Maintainer", None),
-    "bob": ("Bob Reviewer", None),
-}
 
-exclude_patterns = ["_build", "_tools", "_ext", "snippets"]
+# The blog around the posts (see blog.md): the authors registry, Hugo's URLs.
+linkerdblog_authors = "data/authors.yaml"
+linkerdblog_permalinks = "/:year/:month/:day/:slug/"
+linkerdblog_tags_from = ["tags", "keywords"]
+
+exclude_patterns = ["_build", "_tools", "_ext", "snippets", "data"]
 html_theme = "alabaster"
 html_title = project
 html_sidebars = {

@@ -130,7 +130,9 @@ class HugoPost(SphinxTransform):
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
         more = text_before_more(self.document)
         domain.posts[docname]["tag_list"] = tags
-        node = make_post_node(meta, tags, thumbnail_index(self.document, meta), more)
+        # A manual summary shows its own images; ablog would add the thumbnail again.
+        image = None if more else thumbnail_index(self.document, meta)
+        node = make_post_node(meta, tags, image, more)
         section = self.document.next_node(nodes.section)
         (section or self.document).append(node)
 

@@ -55,7 +55,7 @@ def site(request, tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def test_authors_have_names(site) -> None:  # type: ignore[no-untyped-def]
-    era, app, _ = site
+    _era, app, _ = site
     authors = (app.outdir / "blog-authors.html").read_text(encoding="utf-8")
     assert "William Morgan (" in authors
     assert (app.outdir / "blog" / "author" / "william-morgan.html").is_file()
@@ -75,7 +75,7 @@ def test_one_tag_page_per_tag(site) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_redirect_for_every_permalink_and_alias(site) -> None:  # type: ignore[no-untyped-def]
-    era, app, corpus = site
+    _era, app, corpus = site
     posts = [p for p in (corpus / "blog").rglob("*.md") if p.name != "_index.md"]
     checked = 0
     for post in posts:
@@ -83,14 +83,21 @@ def test_redirect_for_every_permalink_and_alias(site) -> None:  # type: ignore[n
         if meta.draft:
             continue
         docname = post.relative_to(corpus).with_suffix("").as_posix()
-        urls = [meta.url] if meta.url else [
-            expand("/:year/:month/:day/:slug/", docname, meta.effective_date, meta.slug,
-                   meta.title)
-        ]
+        urls = (
+            [meta.url]
+            if meta.url
+            else [
+                expand(
+                    "/:year/:month/:day/:slug/", docname, meta.effective_date, meta.slug, meta.title
+                )
+            ]
+        )
         for url in [*urls, *meta.aliases]:
             path = normalise_path(url).strip("/")
-            page = app.outdir / path / "index.html" if not path.endswith(".html") else (
-                app.outdir / path
+            page = (
+                app.outdir / path / "index.html"
+                if not path.endswith(".html")
+                else (app.outdir / path)
             )
             assert page.is_file(), (post, url)
             checked += 1

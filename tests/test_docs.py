@@ -69,3 +69,14 @@ def test_reference_tables_list_every_option_and_subtype(docs_app) -> None:  # ty
     warnings = (docs_app.outdir / "warnings.html").read_text(encoding="utf-8")
     for warning in Warn:
         assert f"linkerdblog.{warning.subtype}" in warnings
+
+
+def test_example_blog_around_the_posts(docs_app) -> None:  # type: ignore[no-untyped-def]
+    out = docs_app.outdir
+    hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")
+    assert '<p class="linkerdblog-byline">By <img alt="" class="linkerdblog-avatar"' in hello
+    assert (out / "_images" / "alice.png").is_file()
+    assert (out / "2024" / "hello" / "index.html").is_file()  # an alias
+    assert (out / "blog-tags.html").is_file() and (out / "blog-authors.html").is_file()
+    for page in (out / "blog").rglob("*.html"):  # posts, author and tag pages
+        assert "alice@example.com" not in page.read_text(encoding="utf-8"), page

@@ -59,10 +59,28 @@ def bars(x: int, y: int) -> tuple[int, int, int]:
     return (250, 250, 250)
 
 
+def face(color: tuple[int, int, int]):  # type: ignore[no-untyped-def]
+    """A round avatar with two eyes and a smile."""
+
+    def pixel(x: int, y: int) -> tuple[int, int, int]:
+        dx, dy = x - 32, y - 32
+        if dx * dx + dy * dy < 900:
+            if (dx + 10) ** 2 + (dy + 6) ** 2 < 16 or (dx - 10) ** 2 + (dy + 6) ** 2 < 16:
+                return (30, 30, 30)
+            if 100 < dx**2 + (dy - 4) ** 2 < 220 and dy > 6:
+                return (30, 30, 30)
+            return color
+        return (245, 245, 245)
+
+    return pixel
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     (OUT / "mesh.png").write_bytes(png(480, 240, mesh))
     (OUT / "build-times.png").write_bytes(png(440, 300, bars))
+    (OUT / "alice.png").write_bytes(png(64, 64, face((240, 190, 80))))
+    (OUT / "bob.png").write_bytes(png(64, 64, face((120, 190, 240))))
 
 
 if __name__ == "__main__":
