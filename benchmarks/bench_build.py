@@ -2,12 +2,12 @@
 
     python benchmarks/bench_build.py --runs 5
 
-Copies ``../shared/corpus/linkerd-2022/blog`` (never into the repository: into
-a scratch folder) into two Sphinx projects that differ only in their
-extensions, then times clean HTML builds in paired, interleaved runs (one
-warm-up each, then A B A B ...) and reports medians, spreads and peak memory.
-Each build runs in its own process, which reports its wall time and peak RSS.
-Results go to ``benchmarks/RESULTS.md``.
+Copies ``../shared/corpus/linkerd-2022/blog`` into Sphinx projects in a scratch
+folder (``benchmarks/_work/``, git-ignored; never into the repository) that
+differ only in ``conf.py``, then times clean HTML builds in paired, interleaved
+runs (one warm-up each, then A B A B ...).  Each build is its own process: the
+parent times it, the child reports its own elapsed time and peak RSS as JSON.
+A configuration whose warm-up fails is reported with its error, not timed.
 """
 
 from __future__ import annotations
@@ -16,21 +16,25 @@ import argparse
 import json
 import os
 import platform
+import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / "shared"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "linkerd-2022" / "blog"
+PACKAGES = ("sphinx", "myst-parser", "ablog", "sphinx-design", "docutils")
 
-# One build in a fresh process: time it and report peak RSS as JSON.
+# One build in a fresh process; the last stdout line is its measurements.
 RUNNER = """
 import json, resource, sys, time
 from sphinx.cmd.build import main
@@ -44,159 +48,223 @@ print(json.dumps({"status": status, "seconds": elapsed, "rss_kib": rss}))
 
 @dataclass(frozen=True)
 class Config:
-    """One way of building the same posts."""
+    """One way of building the same posts: a key, a label and its conf.py lines."""
+
+    key: str
+    label: str
+    conf: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """How the projects are built: extra sphinx options and the job count."""
 
     name: str
-    conf: str
+    options: tuple[str, ...] = ("-E", "-a")
+    jobs: int = 1
 
 
-# With ``blog_post_pattern = "blog/*"`` a plain myst-parser + ablog build of the
-# unchanged corpus crashes in ablog ("can't compare offset-naive and
-# offset-aware datetimes": MyST passes RFC 2822 dates with a zone and YAML
-# timestamps without one).  The baseline therefore builds the same folder with
-# the same extensions as ordinary pages: the cost floor of parsing and writing
-# them, with ablog loaded but no post to catalogue.
+PLAIN = 'extensions = ["myst_parser", "sphinx_design", "ablog"]'
+OURS = 'extensions = ["sphinxcontrib_linkerdblog"]'
+POSTS = 'blog_post_pattern = "blog/*"'
+COMMON_CONF = ('suppress_warnings = ["image.not_readable"]',)
 CONFIGS = (
-    Config(
-        "plain MyST + ablog (posts as pages)",
-        'extensions = ["myst_parser", "sphinx_design", "ablog"]\n',
-    ),
-    Config(
-        "sphinxcontrib-linkerdblog",
-        'extensions = ["sphinxcontrib_linkerdblog"]\nblog_post_pattern = "blog/*"\n',
-    ),
+    Config("baseline", "(a) myst_parser + sphinx_design + ablog", (PLAIN, POSTS)),
+    Config("extension", "(b) sphinxcontrib_linkerdblog", (OURS, POSTS)),
+    # Plain ablog cannot build the unchanged posts as posts (see README.md), so
+    # this reference reads them as ordinary pages: a floor for parse + write.
+    Config("pages", "(a0) as (a), without blog_post_pattern", (PLAIN,)),
 )
-COMMON_CONF = 'suppress_warnings = ["image.not_readable"]\n'
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One successful build: wall and in-process seconds, peak RSS, warning count."""
+
+    wall: float
+    inner: float
+    rss_mib: float
+    warnings: int
 
 
 @dataclass
-class Samples:
-    """The measurements of one configuration."""
+class Result:
+    """The measurements of one configuration in one scenario."""
 
-    seconds: list[float] = field(default_factory=list)
+    wall: list[float] = field(default_factory=list)
+    inner: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
     warnings: int = 0
+    error: str = ""
+
+    def add(self, sample: Sample | str) -> str:
+        """Record a build's sample or error; returns a one-line summary of it."""
+        if isinstance(sample, str):
+            self.error = self.error or sample
+            return " / ".join(sample.splitlines()[:2])
+        self.wall.append(sample.wall)
+        self.inner.append(sample.inner)
+        self.rss_mib.append(sample.rss_mib)
+        self.warnings = sample.warnings
+        return f"{sample.wall:.2f} s, {sample.rss_mib:.0f} MiB, {sample.warnings} warnings"
 
 
 def make_project(root: Path, config: Config) -> Path:
     """A Sphinx project holding a copy of the corpus and ``config``'s conf.py."""
-    src = root / "".join(c if c.isalnum() else "_" for c in config.name)
+    src = root / "src" / config.key
     shutil.copytree(CORPUS, src / "blog")
-    (src / "index.md").write_text("# Blog\n\nThe front page.\n", encoding="utf-8")
-    (src / "conf.py").write_text(config.conf + COMMON_CONF, encoding="utf-8")
+    (src / "index.md").write_text("# Blog\n\nThe Linkerd blog, built by Sphinx.\n", "utf-8")
+    (src / "conf.py").write_text("\n".join(config.conf + COMMON_CONF) + "\n", "utf-8")
     return src
 
 
-def build(src: Path, jobs: int) -> tuple[float, float, int]:
-    """One clean build; returns (seconds, peak RSS MiB, warning count)."""
-    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+def error_excerpt(stderr: str) -> str:
+    """A failed build's first non-warning stderr line and the exceptions it raised."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip() and "WARNING" not in ln]
+    raised = [ln for ln in lines if re.match(r"[\w.]+(Error|Exception): ", ln)]
+    return "\n".join(dict.fromkeys(lines[:1] + raised)) or "(no stderr)"
+
+
+def build(src: Path, out: Path, scenario: Scenario) -> Sample | str:
+    """One build of ``src`` into fresh dirs under ``out``: its Sample, or its error."""
+    shutil.rmtree(out, ignore_errors=True)
+    args = ["-b", "html", *scenario.options, "-q", "-j", str(scenario.jobs)]
+    args += ["-d", str(out / "doctrees"), str(src), str(out / "html")]
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", RUNNER, *args], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - start
     try:
-        args = [
-            "-b",
-            "html",
-            "-E",
-            "-a",
-            "-q",
-            "-j",
-            str(jobs),
-            "-d",
-            str(out / "doctrees"),
-            str(src),
-            str(out / "html"),
-        ]
-        proc = subprocess.run(
-            [sys.executable, "-c", RUNNER, *args], capture_output=True, text=True, check=False
-        )
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
-        if result["status"] != 0:
-            sys.exit(f"build of {src} failed:\n{proc.stderr[-3000:]}")
-        warnings = sum("WARNING" in line for line in proc.stderr.splitlines())
-        return result["seconds"], result["rss_kib"] / 1024, warnings
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
+        child = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        child = {"status": proc.returncode or "no report", "seconds": 0.0, "rss_kib": 0}
+    if proc.returncode != 0 or child["status"] != 0:
+        return f"build failed (exit {child['status']})\n{error_excerpt(proc.stderr)}"
+    warnings = sum("WARNING" in line for line in proc.stderr.splitlines())
+    return Sample(wall, child["seconds"], child["rss_kib"] / 1024, warnings)
 
 
 def machine() -> list[str]:
     """Facts that make the figures comparable."""
     cpu = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
+    if Path("/proc/cpuinfo").exists():
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    versions = ", ".join(
-        f"{name} {metadata.version(name)}"
-        for name in ("sphinx", "myst-parser", "ablog", "sphinx-design", "docutils")
-    )
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in PACKAGES)
+    git = ["git", "-C", str(HERE), "describe", "--always", "--dirty"]
+    commit = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip()
     return [
         f"- Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; {versions}",
+        f"- sphinxcontrib-linkerdblog {metadata.version('sphinxcontrib-linkerdblog')}, "
+        f"repository at `{commit or 'unknown'}`",
     ]
 
 
-def report(results: dict[str, Samples], runs: int, jobs: int) -> str:
-    """The Markdown table (and its context)."""
-    base, ours = (results[c.name] for c in CONFIGS)
-    ratio = statistics.median(ours.seconds) / statistics.median(base.seconds)
+def table(results: dict[tuple[str, str], Result], scenarios: list[Scenario]) -> list[str]:
+    """The Markdown table, one row per scenario and configuration."""
+    lines = [
+        "| scenario | config | median s | min s | max s | in-process median s "
+        "| peak RSS MiB | warnings |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for scenario in scenarios:
+        for config in CONFIGS:
+            r = results[scenario.name, config.key]
+            if r.error:
+                status = r.error.splitlines()[0] + ", see below"
+                lines.append(f"| {scenario.name} | {config.label} | {status} | | | | | |")
+                continue
+            lines.append(
+                f"| {scenario.name} | {config.label} | {statistics.median(r.wall):.2f} "
+                f"| {min(r.wall):.2f} | {max(r.wall):.2f} | {statistics.median(r.inner):.2f} "
+                f"| {max(r.rss_mib):.0f} | {r.warnings} |"
+            )
+    return lines
+
+
+def ratio(ours: Result, base: Result) -> str:
+    """The ratio of median wall times, or why there is none."""
+    if ours.error or base.error:
+        return "n/a (a build failed)"
+    return f"**{statistics.median(ours.wall) / statistics.median(base.wall):.3f}**"
+
+
+def report(results: dict[tuple[str, str], Result], scenarios: list[Scenario], runs: int) -> str:
+    """RESULTS.md: command, date, machine, table, ratios and any build errors."""
+    command = shlex.join(["python", "benchmarks/bench_build.py", *sys.argv[1:]])
     lines = [
         "# Build benchmark",
         "",
-        f"`python benchmarks/bench_build.py --runs {runs} --jobs {jobs}`, "
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        f"`{command}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
         "",
         *machine(),
-        f"- Corpus: linkerd-2022 ({len(list(CORPUS.glob('*.md')))} files), clean `-E -a` "
-        f"HTML builds, `-j {jobs}`, {runs} paired runs after one warm-up each.",
+        f"- Corpus: linkerd-2022 blog ({sum(1 for _ in CORPUS.iterdir())} files), "
+        f"{runs} paired interleaved runs after one warm-up of each configuration.",
+        "- Times are wall seconds of the whole build subprocess (interpreter start-up",
+        "  included); in-process is `sphinx.cmd.build.main` alone. RSS is the child's peak.",
         "",
-        "| configuration | median s | min s | max s | peak RSS MiB | warnings |",
-        "|---|---|---|---|---|---|",
-    ]
-    for config in CONFIGS:
-        s = results[config.name]
-        lines.append(
-            f"| {config.name} | {statistics.median(s.seconds):.2f} | {min(s.seconds):.2f} | "
-            f"{max(s.seconds):.2f} | {statistics.median(s.rss_mib):.0f} | {s.warnings} |"
-        )
-    lines += ["", f"Extension / plain (medians): **{ratio:.3f}**.", ""]
-    lines += [
-        "The plain build reads the same unchanged Hugo posts as ordinary pages: with",
-        '`blog_post_pattern = "blog/*"` myst-parser + ablog crash on this folder',
-        "(ablog compares naive and aware dates), and their TOML front matter,",
-        "shortcodes and titles are not understood; so it is the cost floor of",
-        "parsing and writing these pages, not an equivalent output.",
+        *table(results, scenarios),
         "",
     ]
-    return "\n".join(lines)
+    for name in (s.name for s in scenarios):
+        for ref in ("baseline", "pages"):
+            got = ratio(results[name, "extension"], results[name, ref])
+            lines.append(f"- {name}: extension / {ref} (medians): {got}")
+    failed = [(key, r) for key, r in results.items() if r.error]
+    if failed:
+        lines += ["", "## Build errors", ""]
+        for (scenario, config), r in failed:
+            lines += [f"{scenario} / {config}:", "", "```", r.error, "```", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def run(scenarios: list[Scenario], runs: int, scratch: Path) -> dict[tuple[str, str], Result]:
+    """Per scenario: one warm-up of each configuration, then A B A B ... timed runs."""
+    projects = {c.key: make_project(scratch, c) for c in CONFIGS}
+    results = {(s.name, c.key): Result() for s in scenarios for c in CONFIGS}
+    for scenario in scenarios:
+        live = []
+        for config in CONFIGS:  # warm-up (imports, disk cache); a failure here is final
+            sample = build(projects[config.key], scratch / "out" / config.key, scenario)
+            result = results[scenario.name, config.key]
+            summary = result.add(sample) if isinstance(sample, str) else "ok"
+            live += [] if result.error else [config]
+            print(f"{scenario.name}: warm-up {config.key}: {summary}", flush=True)
+        for n in range(1, runs + 1):
+            for config in live:
+                sample = build(projects[config.key], scratch / "out" / config.key, scenario)
+                summary = results[scenario.name, config.key].add(sample)
+                print(f"{scenario.name}: run {n} {config.key}: {summary}", flush=True)
+    return results
 
 
 def main() -> None:
+    """Parse options, run the benchmark, write and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="paired runs (default 5)")
     parser.add_argument("--jobs", type=int, default=1, help="sphinx -j (default 1)")
-    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="report path")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args()
     if not CORPUS.is_dir():
-        sys.exit(f"{CORPUS} is absent: the benchmark needs ../shared beside the repository")
-    scratch = Path(tempfile.mkdtemp(prefix="linkerdblog-bench-"))
+        sys.exit(f"corpus not found: {CORPUS} (the benchmark needs ../shared beside the repo)")
+    scenarios = [Scenario(f"clean -j {args.jobs}", jobs=args.jobs)]
+    (HERE / "_work").mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=HERE / "_work"))
     try:
-        projects = {c.name: make_project(scratch, c) for c in CONFIGS}
-        results = {c.name: Samples() for c in CONFIGS}
-        for config in CONFIGS:  # warm-up: imports, disk cache
-            build(projects[config.name], args.jobs)
-        for run in range(args.runs):
-            for config in CONFIGS:
-                seconds, rss, warnings = build(projects[config.name], args.jobs)
-                sample = results[config.name]
-                sample.seconds.append(seconds)
-                sample.rss_mib.append(rss)
-                sample.warnings = warnings
-                print(f"run {run + 1}: {config.name}: {seconds:.2f} s, {rss:.0f} MiB", flush=True)
-        text = report(results, args.runs, args.jobs)
+        results = run(scenarios, args.runs, scratch)
+        text = report(results, scenarios, args.runs)
         args.out.write_text(text, encoding="utf-8")
         print(text)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if args.keep:
+            print(f"scratch kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from .authors import setup_authors
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
+from .indexes import setup_indexes
 from .listings import setup_listings
 from .markdown_compat import setup_markdown_compat
 from .permalinks import setup_permalinks
@@ -53,4 +54,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_related(app)
     setup_static_files(app)
     setup_listings(app)
+    setup_indexes(app)
     app.connect("builder-inited", add_static)

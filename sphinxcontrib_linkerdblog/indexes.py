@@ -10,6 +10,7 @@ when the index pages are written, so they always list every post.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ablog.blog import slugify
@@ -19,6 +20,10 @@ from .authors import get_authors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _letter(name: str) -> str:
@@ -96,3 +101,62 @@ class AuthorIndex(_BlogIndex):
                 name = known.name if known else (names.get(author) or (author,))[0] or author
                 groups.setdefault(author, (name, []))[1].append(docname)
         return groups
+
+
+def author_cards(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> str | None:
+    """``html-page-context``: render ``blog-authors`` as cards with avatars."""
+    if pagename != "blog-authors":
+        return None
+    domain = app.env.get_domain("blog")
+    index = AuthorIndex(domain)
+    registry = get_authors(app.config)
+    posts = domain.data["posts"]
+    blog_path = app.config.blog_path
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    members = index.groups()
+    for key in sorted(members, key=lambda k: members[k][0].lower()):
+        name, docnames = members[key]
+        author = registry.get(key)
+        avatar = ""
+        for docname in docnames:
+            avatar = (posts[docname].get("avatars") or {}).get(key, "")
+            if avatar:
+                break
+        avatar_page = ""
+        if avatar and avatar in app.env.images:
+            avatar_page = "_images/" + app.env.images[avatar][1]
+        ordered = sorted(docnames, key=lambda d: posts[d].get("date") or "", reverse=True)
+        groups[_letter(name)].append(
+            {
+                "name": name,
+                "bio": author.bio if author else "",
+                "avatar": avatar_page,
+                "page": f"{blog_path}/author/{slugify(name)}",
+                "count": len(docnames),
+                "posts": [
+                    {
+                        "docname": d,
+                        "title": posts[d].get("title") or d,
+                        "date": (posts[d].get("date") or "")[:10],
+                    }
+                    for d in ordered
+                ],
+            }
+        )
+    context["linkerdblog_author_groups"] = [
+        {"letter": letter, "authors": groups[letter]} for letter in sorted(groups)
+    ]
+    return "linkerdblog/authors-index.html"
+
+
+def add_templates(app: Sphinx, config: Any) -> None:
+    """``config-inited``: our templates come after the project's own."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
+def setup_indexes(app: Sphinx) -> None:
+    """Author cards for the authors index (the indices are the domain's)."""
+    app.connect("config-inited", add_templates)
+    app.connect("html-page-context", author_cards)

@@ -87,7 +87,7 @@ def test_tag_and_author_indices(built) -> None:
     assert "linkerd (3)" in tags and "Tutorials &amp; How-To&#39;s (2)" in tags
     assert 'href="blog/tag/linkerd.html#"' in tags and 'href="blog/first.html#"' in tags
     authors = (built.outdir / "blog-authors.html").read_text(encoding="utf-8")
-    assert "Alice &lt;b&gt;Maintainer&lt;/b&gt; (2)" in authors and "carol (1)" in authors
+    assert ">Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2)" in authors and ">carol</a> (1)" in authors
     front = (built.outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="blog-tags.html"' in front and 'href="blog-authors.html"' in front
 
@@ -115,3 +115,12 @@ def test_listing_directives(built) -> None:
         "index.md" in w and "'nobody'" in w and "[linkerdblog.author]" in w
         for w in warnings_of(built)
     )
+
+
+def test_authors_index_is_cards_with_avatars(built) -> None:
+    page = (built.outdir / "blog-authors.html").read_text(encoding="utf-8")
+    assert page.count('class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm') == 3
+    assert '<img class="linkerdblog-avatar" src="_images/alice.png" alt="" />' in page
+    assert ">Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2)" in page
+    assert '<h2 id="letter-A">A</h2>' in page and '<h2 id="letter-C">C</h2>' in page
+    assert '<a href="blog/second.html">Second</a>' in page

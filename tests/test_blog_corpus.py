@@ -57,7 +57,7 @@ def site(request, tmp_path_factory):  # type: ignore[no-untyped-def]
 def test_authors_have_names(site) -> None:  # type: ignore[no-untyped-def]
     _era, app, _ = site
     authors = (app.outdir / "blog-authors.html").read_text(encoding="utf-8")
-    assert "William Morgan (" in authors
+    assert "William Morgan</a> (" in authors
     assert (app.outdir / "blog" / "author" / "william-morgan.html").is_file()
     assert "@buoyant.io" not in authors
     for page in (app.outdir / "blog").rglob("*.html"):
