@@ -42,3 +42,24 @@ def built(app):  # type: ignore[no-untyped-def]
     """The ``app`` of the test's ``@pytest.mark.sphinx`` root, built."""
     app.build()
     return app
+
+
+def build_project(src: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    """Build a project that is not a test root (a copy of the corpus, the docs).
+
+    Returns the built ``SphinxTestApp``; the caller calls ``cleanup()``.
+    """
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+        confoverrides=overrides or None,
+    )
+    app.build()
+    return app

@@ -127,11 +127,14 @@ def test_authors_index_is_cards_with_avatars(built) -> None:
 
 
 @pytest.mark.sphinx(
-    "html", testroot="blog", srcdir="blog-broken-registry", freshenv=True,
+    "html",
+    testroot="blog",
+    srcdir="blog-broken-registry",
+    freshenv=True,
     confoverrides={"linkerdblog_authors": "data/missing.yaml"},
 )
 def test_broken_registry_warns_and_build_goes_on(app) -> None:  # type: ignore[no-untyped-def]
     app.build()
     assert "cannot read the authors registry data/missing.yaml" in app.warning.getvalue()
     assert "[linkerdblog.author]" in app.warning.getvalue()
-    assert "By <span class=\"linkerdblog-author\">alice</span>" in html(app, "first")
+    assert 'By <span class="linkerdblog-author">alice</span>' in html(app, "first")

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared, warnings_of
+from conftest import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.frontmatter import normalise, split_front_matter
 from sphinxcontrib_linkerdblog.permalinks import expand, normalise_path
@@ -27,8 +26,6 @@ ERAS = {
 
 @pytest.fixture(scope="module", params=sorted(ERAS))
 def site(request, tmp_path_factory):  # type: ignore[no-untyped-def]
-    from sphinx.testing.util import SphinxTestApp
-
     era = request.param
     corpus = needs_shared("corpus", era)
     pattern, authors, tags_from = ERAS[era]
@@ -48,8 +45,7 @@ def site(request, tmp_path_factory):  # type: ignore[no-untyped-def]
         f"exec(open({str(SNIPPET)!r}).read())\n",
         encoding="utf-8",
     )
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO(), freshenv=True)
-    app.build()
+    app = build_project(src)
     yield era, app, corpus
     app.cleanup()
 

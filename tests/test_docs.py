@@ -6,30 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import build_project, warnings_of
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 @pytest.fixture(scope="module")
 def docs_app(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from io import StringIO
-
-    from sphinx.testing.util import SphinxTestApp
-
     src = tmp_path_factory.mktemp("docs") / "src"
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
     # The docs use alabaster's sidebars; Sphinx's test app defaults to "basic".
-    app = SphinxTestApp(
-        "html",
-        srcdir=src,
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=True,
-        confoverrides={"html_theme": "alabaster"},
-    )
+    app = build_project(src, html_theme="alabaster")
     try:
-        app.build()
         yield app
     finally:
         app.cleanup()

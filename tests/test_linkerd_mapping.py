@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared, warnings_of
+from conftest import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, scan
 
@@ -25,8 +24,6 @@ _CODE = re.compile(r"<pre>.*?</pre>|<code[^>]*>.*?</code>", re.S)
 
 
 def build(tmp: Path, era: str):  # type: ignore[no-untyped-def]
-    from sphinx.testing.util import SphinxTestApp
-
     blog = needs_shared("corpus", era, "blog")
     pattern, glob = ERAS[era]
     src = tmp / "src"
@@ -39,9 +36,7 @@ def build(tmp: Path, era: str):  # type: ignore[no-untyped-def]
         f"exec(open({str(SNIPPET)!r}).read())\n",
         encoding="utf-8",
     )
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO(), freshenv=True)
-    app.build()
-    return app, blog, glob
+    return build_project(src), blog, glob
 
 
 @pytest.fixture(scope="module", params=sorted(ERAS))

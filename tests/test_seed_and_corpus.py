@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared, warnings_of
+from conftest import build_project, needs_shared, warnings_of
 
 CONF = 'extensions = ["sphinxcontrib_linkerdblog"]\nblog_post_pattern = "blog/*"\n'
 INDEX = "# Blog\n\nThe front page.\n"
@@ -74,10 +74,6 @@ CORPUS_2022 = ("corpus", "linkerd-2022", "blog")
 
 @pytest.fixture(scope="module")
 def corpus_app(tmp_path_factory, rootdir):  # type: ignore[no-untyped-def]
-    from io import StringIO
-
-    from sphinx.testing.util import SphinxTestApp
-
     blog = needs_shared(*CORPUS_2022)
     src = make_project(
         tmp_path_factory.mktemp("corpus"),
@@ -85,9 +81,8 @@ def corpus_app(tmp_path_factory, rootdir):  # type: ignore[no-untyped-def]
         # The corpus ships without its images (see corpus/README.md).
         'suppress_warnings = ["image.not_readable"]\n',
     )
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO(), freshenv=True)
+    app = build_project(src)
     try:
-        app.build()
         yield app
     finally:
         app.cleanup()
