@@ -89,7 +89,7 @@ def test_myst_tweet_role_and_directive(built) -> None:
 
 def test_ablog_gets_posts_with_real_dates(built) -> None:
     posts = {p["docname"]: p for ps in built.env.ablog_posts.values() for p in ps}
-    assert set(posts) == {"blog/yaml-post", "blog/toml-post", "blog/json-post"}
+    assert set(posts) == {"blog/yaml-post", "blog/toml-post", "blog/json-post", "blog/videos"}
     assert str(posts["blog/yaml-post"]["date"]) == "2019-05-31 09:00:00"
     assert posts["blog/json-post"]["author"] == ["william", "alex"]
     assert posts["blog/yaml-post"]["tags"] == ["Community", "Linkerd"]
@@ -104,3 +104,20 @@ def test_ablog_gets_posts_with_real_dates(built) -> None:
 def test_no_braces_left_outside_code(built) -> None:
     page = html(built, "blog/toml-post")
     assert "{{" not in page
+
+
+def test_youtube_every_form_and_embed_directives(built) -> None:
+    page = html(built, "blog/videos")
+    nocookie = 'data-linkerdblog-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'
+    assert page.count(nocookie + '"') == 2
+    assert nocookie + '?start=10&amp;end=20&amp;autoplay=1"' in page
+    assert 'class="wide linkerdblog-embed linkerdblog-youtube"' in page
+    assert 'data-linkerdblog-title="A &lt;b&gt;talk&lt;/b&gt;"' in page
+    assert nocookie + '?start=30"' in page  # t is read as start
+    assert nocookie + '?start=5"' in page and "YouTube video: Directive" in page
+    assert page.count('<span class="linkerdblog-embed linkerdblog-youtube inline">') == 2
+    assert 'data-linkerdblog-src="https://player.vimeo.com/video/146022717"' in page
+    assert 'data-linkerdblog-src="https://gist.github.com/spf13/7896402.js?file=img.html"' in page
+    assert 'data-linkerdblog-src="https://www.instagram.com/p/CxOWiQNP2MO/embed/"' in page
+    assert 'href="https://x.com/linkerd/status/1129105603354333184"' in page
+    assert not [w for w in warnings_of(built) if "videos.md" in w]
