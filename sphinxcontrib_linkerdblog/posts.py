@@ -17,7 +17,6 @@ Two stores with different lifetimes:
 
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
 from dataclasses import asdict, dataclass, field
@@ -93,13 +92,6 @@ class PostIndex:
 
     def __str__(self) -> str:  # keeps Sphinx's "config changed" log line short
         return f"PostIndex({len(self.posts)} documents)"
-
-
-def _source_suffixes(config: Config) -> tuple[str, ...]:
-    suffixes = config.source_suffix
-    if isinstance(suffixes, str):
-        return (suffixes,)
-    return tuple(suffixes)
 
 
 def _patterns(config: Config) -> list[str]:
@@ -207,16 +199,6 @@ def get_index(config: Config) -> PostIndex:
     """The build's post index (empty before ``config-inited``)."""
     index = getattr(config, "linkerdblog_post_index", None)
     return index if isinstance(index, PostIndex) else PostIndex()
-
-
-def matches_pattern(docname: str, config: Config) -> bool:
-    """Whether ``docname`` matches ``blog_post_pattern`` (used for files added later)."""
-    suffixes = _source_suffixes(config)
-    return any(
-        fnmatch.fnmatch(docname + suffix, pattern) or fnmatch.fnmatch(docname, pattern)
-        for pattern in _patterns(config)
-        for suffix in suffixes
-    )
 
 
 class BlogDomain(Domain):
