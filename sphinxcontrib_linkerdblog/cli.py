@@ -1,0 +1,140 @@
+"""``python -m sphinxcontrib_linkerdblog check PATH``: find problems without building.
+
+Reads every Markdown file under a Hugo content folder with the same pure core
+the build uses (front-matter reader, shortcode lexer, the registry of built-in
+shortcodes) and prints each problem as ``file:line: message
+[linkerdblog.<subtype>]``, with the build's texts.  A progress bar goes to a
+terminal only; ``--format json`` is for CI.  Exit 0: nothing found; 1:
+problems found; 2: the folder or a file could not be read (one line, no
+traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .frontmatter import normalise, split_front_matter
+from .shortcodes.lexer import Call, scan
+from .warnings_ import WARNING_TYPE
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, located."""
+
+    file: str
+    line: int
+    message: str
+    subtype: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message} [{WARNING_TYPE}.{self.subtype}]"
+
+
+def _calls(calls: list[Call]) -> list[Call]:
+    found: list[Call] = []
+    for call in calls:
+        found.append(call)
+        found.extend(_calls(call.children))
+    return found
+
+
+def check_text(name: str, text: str, known: set[str]) -> list[Finding]:
+    """The problems of one post's text (front matter and shortcodes)."""
+    front = split_front_matter(text)
+    _meta, problems = normalise(front)
+    findings = [Finding(name, p.line, p.message, p.subtype) for p in [*front.problems, *problems]]
+    if front.format is not None and not front.problems and not _meta.title:
+        findings.append(Finding(name, 1, "post has no title in its front matter", "frontmatter"))
+    result = scan(text)
+    findings += [Finding(name, p.line, p.message, "shortcode") for p in result.problems]
+    for call in _calls(result.calls):
+        if call.name not in known:
+            findings.append(
+                Finding(
+                    name,
+                    call.line,
+                    f"unknown shortcode {call.name!r}; its text is kept as written",
+                    "shortcode",
+                )
+            )
+    return sorted(findings, key=lambda f: f.line)
+
+
+def _known_shortcodes() -> set[str]:
+    # Importing the package's shortcode modules registers the built-ins.
+    from .embeds import social, tweet, video  # noqa: F401
+    from .shortcodes import builtins, refs  # noqa: F401
+    from .shortcodes.registry import BUILTINS
+
+    return set(BUILTINS)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+
+
+def check(path: Path, output: str) -> int:
+    """Run ``check`` on a folder; return the exit status."""
+    if not path.is_dir():
+        print(f"error: {path}: no such folder", file=sys.stderr)
+        return 2
+    files = sorted(p for p in path.rglob("*.md") if p.is_file())
+    known = _known_shortcodes()
+    findings: list[Finding] = []
+    unreadable: list[str] = []
+    tty = sys.stderr.isatty() and output == "text"
+    for done, file in enumerate(files, start=1):
+        try:
+            text = file.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            print(f"error: {file}: cannot read ({reason})", file=sys.stderr)
+            unreadable.append(str(file))
+            continue
+        findings += check_text(str(file), text, known)
+        if tty:
+            _progress(done, len(files))
+    counts = Counter(f.subtype for f in findings)
+    if output == "json":
+        print(
+            json.dumps(
+                {
+                    "files": len(files),
+                    "problems": [asdict(f) for f in findings],
+                    "counts": dict(counts),
+                    "unreadable": unreadable,
+                },
+                indent=2,
+            )
+        )
+    else:
+        for finding in findings:
+            print(finding)
+        summary = ", ".join(f"{WARNING_TYPE}.{k}: {v}" for k, v in sorted(counts.items()))
+        print(
+            f"{len(files)} files, {len(findings)} problems" + (f" ({summary})" if summary else "")
+        )
+    if unreadable:
+        return 2
+    return 1 if findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m sphinxcontrib_linkerdblog")
+    commands = parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="report front-matter and shortcode problems")
+    checker.add_argument("path", type=Path, help="a Hugo content folder")
+    checker.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    return check(args.path, args.format)

@@ -1,0 +1,58 @@
+"""``python -m sphinxcontrib_linkerdblog check``: the build's problems, without a build."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from sphinxcontrib_linkerdblog.cli import main
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinxcontrib_linkerdblog", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_text_output_and_exit_status() -> None:
+    result = run("check", str(ROOTS / "test-bad-input" / "blog"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(
+        re.search(r"bad-values\.md:9: .*tweet|bad-values\.md:2: title should be", line)
+        for line in lines
+    )
+    assert any(
+        "bad-values.md:12: unknown shortcode 'cta-banner'" in line
+        and line.endswith("[linkerdblog.shortcode]")
+        for line in lines
+    )
+    assert lines[-1].startswith("4 files, ")
+    assert "[" not in result.stderr  # no progress bar when piped
+
+
+def test_json_output(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", str(ROOTS / "test-bad-input" / "blog"), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["files"] == 4 and data["counts"]["frontmatter"] >= 3
+    assert {"file", "line", "message", "subtype"} <= set(data["problems"][0])
+
+
+def test_clean_folder_and_bad_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ok.md").write_text("---\ntitle: Fine\n---\n{{< tweet 1 >}}\n")
+    assert run("check", str(tmp_path)).returncode == 0
+    missing = run("check", str(tmp_path / "nope"))
+    assert missing.returncode == 2 and missing.stderr.strip().endswith("no such folder")
+    assert "Traceback" not in missing.stderr
+    (tmp_path / "latin1.md").write_bytes("caf\xe9".encode("latin-1"))
+    bad = run("check", str(tmp_path))
+    assert bad.returncode == 2 and "latin1.md: cannot read (not UTF-8)" in bad.stderr
+    assert "Traceback" not in bad.stderr
