@@ -23,16 +23,32 @@ from .static_files import setup_static_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
 
 
-def add_static(app: Sphinx) -> None:
-    """Our static folder, for HTML builders only (the files are added per feature)."""
-    if app.builder.format != "html":
-        return
-    config = app.config
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
+def add_static(app: Sphinx, config: Config) -> None:
+    """Our static folder (the files are added per feature, for HTML builders only).
+
+    Added at ``config-inited``, before Sphinx compares the configuration with the
+    pickled one: added later, it would look like a changed option on every
+    build and make Sphinx rewrite every page.
+    """
+    # sphinx-design appends its own folder only at builder-inited, after that
+    # comparison, so every incremental build would see html_static_path
+    # "changed" and rewrite every page; listing it here too (and removing the
+    # duplicate in dedupe_static) keeps the configuration stable.
+    from sphinx_design.extension import STATIC_DIR
+
+    for folder in (str(STATIC), str(STATIC_DIR)):
+        if folder not in config.html_static_path:
+            config.html_static_path = [*config.html_static_path, folder]
+
+
+def dedupe_static(app: Sphinx) -> None:
+    """``builder-inited``, after sphinx-design's handler: each static folder once."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -55,4 +71,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_static_files(app)
     setup_listings(app)
     setup_indexes(app)
-    app.connect("builder-inited", add_static)
+    app.connect("config-inited", add_static)
+    app.connect("builder-inited", dedupe_static)
