@@ -67,7 +67,7 @@ class Scenario:
 PLAIN = 'extensions = ["myst_parser", "sphinx_design", "ablog"]'
 OURS = 'extensions = ["sphinxcontrib_linkerdblog"]'
 POSTS = 'blog_post_pattern = "blog/*"'
-COMMON_CONF = ('suppress_warnings = ["image.not_readable"]',)
+COMMON_CONF = ('suppress_warnings = ["image.not_readable", "linkerdblog.image"]',)
 CONFIGS = (
     Config("baseline", "(a) myst_parser + sphinx_design + ablog", (PLAIN, POSTS)),
     Config("extension", "(b) sphinxcontrib_linkerdblog", (OURS, POSTS)),

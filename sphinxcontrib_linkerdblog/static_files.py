@@ -11,10 +11,12 @@ is replaced by its alt text: nothing outside them is read or copied.
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .warnings_ import Warn, warn
@@ -102,6 +104,30 @@ class ResolveImages(SphinxTransform):
             elif isinstance(found, Path) and not found.is_relative_to(srcdir.resolve()):
                 # In a static folder outside the sources: a path relative to the page.
                 image["uri"] = Path(os.path.relpath(found, docdir)).as_posix()
+            elif found is None and "*" not in uri:
+                self.missing(image, uri)
+
+    def missing(self, image: nodes.image, uri: str) -> None:
+        """A missing file: warn once here, keep the site path in HTML, alt text elsewhere.
+
+        Left to Sphinx, the image would stay a dependency that can never be
+        satisfied, and the post would be read again on every build.
+        """
+        warn(
+            f"image file {uri!r} is in neither the source folder nor the static folders; "
+            "HTML keeps the path as written",
+            Warn.IMAGE,
+            image,
+        )
+        alt = image.get("alt") or ""
+        html = f'<img src="{escape(uri)}" alt="{escape(alt)}" />'
+        kept = nodes.inline("", "", classes=["linkerdblog-missing-image"])
+        kept += nodes.raw("", html, format="html")
+        if alt:
+            other = addnodes.only(expr="not html")
+            other += nodes.inline(alt, alt)
+            kept += other
+        image.replace_self(kept)
 
 
 def setup_static_files(app: Sphinx) -> None:

@@ -50,6 +50,13 @@ class Warn(Enum):
         "An image path that would leave the source folder and the static folders; it is "
         "refused and the image's alt text shown instead.",
     )
+    IMAGE = (
+        "image",
+        "An image file that is in neither the source folder nor the static folders. HTML "
+        "keeps its site path (it may be served with the site); other outputs show the alt "
+        "text. Reported once, and not kept as a dependency that would re-read the post on "
+        "every build.",
+    )
     ALIAS = (
         "alias",
         "Two posts claim the same permalink or alias (both are named), or a permalink "

@@ -41,7 +41,7 @@ def site(request, tmp_path_factory):  # type: ignore[no-untyped-def]
         f"linkerdblog_tags_from = {tags_from}\n"
         'linkerdblog_permalinks = "/:year/:month/:day/:slug/"\n'
         'linkerdblog_base_url = "https://linkerd.io/"\n'
-        'suppress_warnings = ["image.not_readable"]\n'
+        'suppress_warnings = ["image.not_readable", "linkerdblog.image"]\n'
         f"exec(open({str(SNIPPET)!r}).read())\n",
         encoding="utf-8",
     )

@@ -22,3 +22,19 @@ def test_static_dirs_and_refused_paths(make_app, rootdir, tmp_path) -> None:  # 
         assert any(
             f"p.md:{line}:" in w and repr(path) in w and "[linkerdblog.path]" in w for w in warnings
         ), warnings
+
+
+def test_missing_image_warned_once_and_not_a_dependency(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(rootdir / "test-static", tmp_path / "root")
+    src = tmp_path / "root" / "docs"
+    theme = {"html_theme": "basic"}
+    app = make_app("html", srcdir=src, freshenv=True, confoverrides=theme)
+    app.build()
+    missing = [w for w in warnings_of(app) if "gone.png" in w]
+    assert len(missing) == 1 and "p.md:15:" in missing[0] and "[linkerdblog.image]" in missing[0]
+    page = (app.outdir / "blog" / "p.html").read_text(encoding="utf-8")
+    assert '<img src="/uploads/gone.png" alt="gone" />' in page
+    again = make_app("html", srcdir=src, confoverrides=theme)
+    again.build()
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+    assert "gone.png" not in again.warning.getvalue()
