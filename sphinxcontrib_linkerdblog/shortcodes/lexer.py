@@ -1,54 +1,64 @@
-"""Hugo shortcode lexer (pure, no Sphinx): find every call in a Markdown text.
+"""Hugo shortcode lexer (pure, stdlib only): find every call in a Markdown text.
 
-It reads Hugo's syntax: ``{{< name params >}}`` and ``{{% name params %}}``,
-positional and named parameters, values bare, "quoted" (with backslash
-escapes) or in `raw backticks`, self-closing ``/>}}``, paired tags with inner
-content, tags spread over several lines, and Hugo's escape ``{{</* ... */>}}``.
-Tags inside code (fenced, indented, inline) are not calls.
+It reads Hugo's syntax so that posts build unchanged: ``{{< name params >}}``
+and ``{{% name params %}}``, positional and named parameters, values bare,
+"quoted" (with backslash escapes) or in `raw backticks`, self-closing ``/>}}``,
+paired tags with inner content (nested calls become ``children``), tags spread
+over several lines, and Hugo's escape ``{{</* ... */>}}``, which shows
+``{{< ... >}}``.
 
-Speed matters, since every post goes through here: the text is never walked
-character by character; compiled regexes jump from one ``{{<``, ``{{%`` or
-backtick run to the next.
+A closing tag closes the nearest open call of its name (calls opened after
+that one stay standalone, as children); an opening tag never closed is a
+standalone call.  Shortcodes inside Markdown code (fenced blocks, indented
+blocks outside list items, inline code spans) are text: neither calls nor
+problems.  Escapes are reported everywhere, code included, since showing
+shortcode syntax inside code is what they are for.  Anything that is not a
+valid shortcode is a :class:`LexProblem` and its text is left as written.
+
+Where Hugo is stricter or silent, we chose: a quoted value holds no line break
+(Hugo refuses one); a bare value never holds a quote or ``{{``, so a broken tag
+stops before the next shortcode; a closing tag with parameters still closes
+(with a problem); text is read left to right, so a tag's raw-backtick value is
+not a code span, and backticks before a tag may make it code.
+
+Speed matters, since every post goes through here: a text without ``{{<`` or
+``{{%`` costs a few substring tests; otherwise ``str.find`` jumps from one
+``{{`` to the next (much faster than a regex over the text), compiled regexes
+read a tag one parameter at a time, and code is looked for only around those
+offsets (see :mod:`._code`).
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
-from ._code import block_code_ranges
+from ._code import CodeMap
 
-# A tag opener, or a backtick run (a possible inline code span).
-_TOKEN = re.compile(r"\{\{[<%]|`+")
-_ESCAPE = re.compile(r"\{\{(?:(<)/\*(.*?)\*/>|(%)/\*(.*?)\*/%)\}\}", re.S)
-_NAME = re.compile(r"[ \t\r\n]*(/?)[ \t\r\n]*([A-Za-z0-9_][\w./-]*)")
+_ESCAPE = re.compile(r"\{\{(?:</\*(.*?)\*/>|%/\*(.*?)\*/%)\}\}", re.S)
+_NAME = r"\w[\w.-]*(?:/[\w.-]+)*"
+_HEAD = re.compile(rf"\{{\{{[<%]\s*(/)?\s*({_NAME})")
+# One parameter, or the tag end.  A bare value runs up to whitespace or the tag
+# end and never takes a quote or a ``{{``, so that an unterminated tag stops
+# before the next shortcode; quoted values hold no line break, as in Hugo.
 _PARAM = re.compile(
-    r"""[ \t\r\n]*(?:
-        (?P<end>(?P<slash>/?)(?P<close>[>%])\}\})
-      | (?:(?P<key>[A-Za-z_][\w-]*)=)?
-        (?: "(?P<dq>(?:[^"\\]|\\.)*)"
+    r"""\s*(?:
+        (?P<end>(?P<slash>/)?\s*(?P<close>[>%])\}\})
+      | (?:(?P<key>[\w-]+)=)?
+        (?: "(?P<dq>[^"\\\n]*(?:\\.[^"\\\n]*)*)"
           | `(?P<raw>[^`]*)`
-          | (?P<bare>(?:(?!/?[>%]\}\})[^\s"`])+)
+          | (?P<bare>(?:[^\s"`/>%{]+|/(?!\s*[>%]\}\})|[>%](?!\}\})|\{(?!\{))+)
         )
     )""",
-    re.X | re.S,
+    re.X,
 )
 _DQ_ESCAPE = re.compile(r"\\([\"\\])")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_CLOSER = {"<": ">", "%": "%"}
-
-
-@functools.lru_cache(maxsize=16)
-def _closer(length: int) -> re.Pattern[str]:
-    """A backtick run of exactly ``length``, which closes a code span."""
-    return re.compile(rf"(?<!`)`{{{length}}}(?!`)")
+_CLOSE = {"<": ">", "%": "%"}
 
 
 @dataclass(slots=True)
 class Call:
-    """One shortcode call; offsets index the scanned text."""
+    """One shortcode call; offsets index the scanned text, lines are file lines."""
 
     name: str
     args: list[str]
@@ -75,7 +85,11 @@ class Call:
 
 @dataclass(slots=True)
 class Escape:
-    """Hugo's ``{{</* x */>}}``, to be shown as ``{{< x >}}``."""
+    """Hugo's ``{{</* x */>}}``, which shows ``{{< x >}}``.
+
+    ``in_code`` tells the rewriter whether the replacement lands in code (kept
+    as is) or in Markdown text (where it must be escaped to stay literal).
+    """
 
     start: int
     end: int
@@ -94,7 +108,7 @@ class LexProblem:
 
 @dataclass(slots=True)
 class ScanResult:
-    """Top-level calls (nested ones in ``children``), escapes and problems."""
+    """Top-level calls (nested ones in ``children``), escapes and problems, in source order."""
 
     calls: list[Call] = field(default_factory=list)
     escapes: list[Escape] = field(default_factory=list)
@@ -102,184 +116,180 @@ class ScanResult:
 
 
 @dataclass(slots=True)
-class _Tag:
+class _Closing:
+    """A closing tag, waiting to be paired with its opener."""
+
     name: str
-    closing: bool
-    call: Call | None  # None for closing tags
     delim: str
     start: int
     end: int
 
 
 class _Scanner:
+    """One pass over a text: tags in source order, then pairing and nesting."""
+
+    __slots__ = ("code", "line_at", "line_no", "result", "tags", "text")
+
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
-        self.first_line = first_line
         self.result = ScanResult()
-        self.tags: list[_Tag] = []
-        self.code = block_code_ranges(text)
-        self.code_starts = [start for start, _ in self.code]
+        self.tags: list[Call | _Closing] = []
+        self.code = CodeMap(text)
+        self.line_at, self.line_no = 0, first_line
 
     def line(self, offset: int) -> int:
-        return self.first_line + self.text.count("\n", 0, offset)
-
-    def in_block_code(self, offset: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.code_starts, offset) - 1
-        if i >= 0 and self.code[i][0] <= offset < self.code[i][1]:
-            return self.code[i]
-        return None
-
-    def escape(self, match: re.Match[str], in_code: bool) -> None:
-        delim = match.group(1) or match.group(3)
-        inner = match.group(2) if match.group(1) else match.group(4)
-        replacement = "{{" + delim + inner + _CLOSER[delim] + "}}"
-        self.result.escapes.append(
-            Escape(match.start(), match.end(), replacement, self.line(match.start()), in_code)
-        )
-
-    def run(self) -> ScanResult:
-        text, pos = self.text, 0
-        while True:
-            match = _TOKEN.search(text, pos)
-            if match is None:
-                break
-            start = match.start()
-            code = self.in_block_code(start)
-            if code is not None:
-                for esc in _ESCAPE.finditer(text, code[0], code[1]):
-                    self.escape(esc, in_code=True)
-                pos = code[1]
-                continue
-            token = match.group()
-            pos = self.code_span(match) if token[0] == "`" else self.tag(start)
-        self.result.escapes.sort(key=lambda e: e.start)
-        self.pair()
-        return self.result
-
-    def code_span(self, match: re.Match[str]) -> int:
-        """Skip an inline code span opened by ``match``; return where to go on."""
-        text, run = self.text, match.group()
-        blank = _BLANK_LINE.search(text, match.end())
-        limit = blank.start() if blank else len(text)
-        close = _closer(len(run)).search(text, match.end(), limit)
-        if close is None:
-            return match.end()  # a literal backtick run
-        for esc in _ESCAPE.finditer(text, match.end(), close.start()):
-            self.escape(esc, in_code=True)
-        return close.end()
+        """The file line of ``offset``, counting only the newlines since the last question."""
+        if offset >= self.line_at:
+            self.line_no += self.text.count("\n", self.line_at, offset)
+        else:
+            self.line_no -= self.text.count("\n", offset, self.line_at)
+        self.line_at = offset
+        return self.line_no
 
     def problem(self, message: str, offset: int) -> None:
         self.result.problems.append(LexProblem(message, self.line(offset)))
 
+    def run(self) -> ScanResult:
+        text, code, pos = self.text, self.code, 0
+        while (start := text.find("{{", pos)) >= 0:
+            kind = text[start + 2 : start + 3]
+            if kind != "<" and kind != "%":
+                pos = start + 1
+                continue
+            code_end = code.code_end(start)
+            if code_end is not None:
+                self.escapes_in_code(start, code_end)
+                pos = code_end
+            elif text.startswith("/*", start + 3):
+                pos = self.escape(start)
+            else:
+                pos = self.tag(start)
+        self.pair()
+        self.result.problems.sort(key=lambda p: p.line)
+        return self.result
+
+    def escapes_in_code(self, start: int, end: int) -> None:
+        """Report the escapes of a code region (and no problem: code is text)."""
+        if self.text.find("/*", start, end) >= 0:
+            for match in _ESCAPE.finditer(self.text, start, end):
+                self.add_escape(match, in_code=True)
+
+    def add_escape(self, match: re.Match[str], in_code: bool) -> None:
+        inner, delim = (
+            (match.group(1), "<") if match.group(1) is not None else (match.group(2), "%")
+        )
+        replacement = "{{" + delim + inner + _CLOSE[delim] + "}}"
+        line = self.line(match.start())
+        self.result.escapes.append(Escape(match.start(), match.end(), replacement, line, in_code))
+
+    def escape(self, start: int) -> int:
+        """Read the escape at ``start``; return where scanning goes on.
+
+        The code map is not moved past it: its text stays Markdown text, in
+        which backticks may still open code spans.
+        """
+        match = _ESCAPE.match(self.text, start)
+        if match is None:
+            delim = self.text[start + 2]
+            closer = "*/" + _CLOSE[delim] + "}}"
+            self.problem(f"unterminated escape {{{{{delim}/*: no {closer}; kept as text", start)
+            return start + 3
+        self.add_escape(match, in_code=False)
+        return match.end()
+
     def tag(self, start: int) -> int:
-        """Read the tag at ``start``; return where scanning goes on."""
+        """Read the tag at ``start``, one parameter at a time; return where scanning goes on."""
         text = self.text
-        escaped = _ESCAPE.match(text, start)
-        if escaped:
-            self.escape(escaped, in_code=False)
-            return escaped.end()
-        delim = text[start + 2]
         opener = text[start : start + 3]
-        name_match = _NAME.match(text, start + 3)
-        if not name_match:
+        head = _HEAD.match(text, start)
+        if head is None:
             self.problem(f"{opener} is not followed by a shortcode name; kept as text", start)
             return start + 3
-        closing, name = bool(name_match.group(1)), name_match.group(2)
+        closing, name = bool(head.group(1)), head.group(2)
         args: list[str] = []
         params: dict[str, str] = {}
-        pos = name_match.end()
-        while True:
-            blank = _BLANK_LINE.match(text, pos)
-            param = _PARAM.match(text, pos)
-            if param is None or blank is not None:
-                self.problem(f"unterminated shortcode {opener} {name}; kept as text", start)
-                return start + 3
+        pos, slash, close = head.end(), None, ""
+        while (param := _PARAM.match(text, pos)) is not None:
             pos = param.end()
-            if param.group("end"):
+            end, slash, close, key, quoted, raw, bare = param.groups()
+            if end is not None:
                 break
-            value = param.group("bare")
-            if value is None:
-                value = param.group("raw")
-            if value is None:
-                value = _DQ_ESCAPE.sub(r"\1", param.group("dq"))
-            if param.group("key"):
-                params[param.group("key")] = value
+            if bare is not None:
+                value = bare
+            elif raw is not None:
+                value = raw
+            else:
+                value = _DQ_ESCAPE.sub(r"\1", quoted) if "\\" in quoted else quoted
+            if key is not None:
+                params[key] = value
             else:
                 args.append(value)
-        if param.group("close") != _CLOSER[delim]:
-            self.problem(
-                f"shortcode {opener} {name} is closed by {param.group('end')!r}; kept as text",
-                start,
-            )
+        else:
+            shown = f"{opener} {'/' if closing else ''}{name}"
+            self.problem(f"unterminated shortcode {shown}; kept as text", start)
             return start + 3
+        if close != _CLOSE[opener[2]]:
+            self.problem(f"shortcode {opener} {name} is closed by {close}}}}}; kept as text", start)
+            return start + 3
+        self.code.skip(pos)
+        if closing:
+            if args or params or slash:
+                shown = f"{opener} /{name} {_CLOSE[opener[2]]}}}}}"
+                self.problem(f"closing tag {shown} takes no parameters; they are ignored", start)
+            self.tags.append(_Closing(name, opener[2], start, pos))
+            return pos
         if args and params:
             self.problem(f"shortcode {name!r} mixes positional and named parameters", start)
-        if closing:
-            self.tags.append(_Tag(name, True, None, delim, start, pos))
-            return pos
-        call = Call(
-            name,
-            args,
-            params,
-            delim == "%",
-            start,
-            pos,
-            None,
-            pos,
-            self.line(start),
-            self.line(pos - 1),
-            bool(param.group("slash")),
-        )
-        self.tags.append(_Tag(name, False, call, delim, start, pos))
+        line = self.line(start)
+        closed = slash is not None
+        call = Call(name, args, params, opener[2] == "%", start, pos, None, pos, line, line, closed)
+        call.end_line = self.line(pos - 1)
+        self.tags.append(call)
         return pos
 
     def pair(self) -> None:
-        """Match closing tags to openers; nest calls inside paired calls."""
-        stack: list[_Tag] = []
+        """Close the nearest open call of the same name; nest calls inside paired calls."""
+        stack: list[Call] = []
         for tag in self.tags:
-            if not tag.closing:
-                if tag.call is not None and not tag.call.self_closing:
+            if isinstance(tag, Call):
+                if not tag.self_closing:
                     stack.append(tag)
                 continue
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth].name == tag.name:
-                    opener = stack[depth]
-                    del stack[depth:]
-                    call = opener.call
-                    assert call is not None
+                call = stack[depth]
+                if call.name == tag.name:
+                    del stack[depth:]  # calls opened since then stay standalone
                     call.close_start, call.end = tag.start, tag.end
                     call.end_line = self.line(tag.end - 1)
-                    if opener.delim != tag.delim:
-                        self.problem(
-                            f"shortcode {tag.name!r} is opened with {{{{{opener.delim} and "
-                            f"closed with {{{{{tag.delim}",
-                            tag.start,
-                        )
+                    opened = "{{%" if call.markdown else "{{<"
+                    if opened[2] != tag.delim:
+                        closed = "{{" + tag.delim
+                        message = f"shortcode {tag.name!r} is opened with {opened} and closed with"
+                        self.problem(f"{message} {closed}", tag.start)
                     break
             else:
-                self.problem(
-                    f"closing tag {{{{< /{tag.name} >}}}} has no opening tag; kept as text",
-                    tag.start,
-                )
-        calls = sorted((t.call for t in self.tags if t.call is not None), key=lambda c: c.start)
+                shown = f"{{{{{tag.delim} /{tag.name} {_CLOSE[tag.delim]}}}}}"
+                self.problem(f"closing tag {shown} has no opening tag; kept as text", tag.start)
         open_calls: list[Call] = []
-        for call in calls:
-            while open_calls and call.start >= open_calls[-1].end:
+        for tag in self.tags:
+            if not isinstance(tag, Call):
+                continue
+            while open_calls and tag.start >= open_calls[-1].end:
                 open_calls.pop()
             if open_calls:
-                open_calls[-1].children.append(call)
+                open_calls[-1].children.append(tag)
             else:
-                self.result.calls.append(call)
-            if call.paired:
-                open_calls.append(call)
+                self.result.calls.append(tag)
+            if tag.close_start is not None:
+                open_calls.append(tag)
 
 
 def scan(text: str, first_line: int = 1) -> ScanResult:
     """Find the shortcode calls, escapes and problems of ``text``.
 
-    :param text: Markdown text.
-    :param first_line: the file line of ``text[0]``; all lines reported are file lines.
+    :param text: Markdown text (a whole post, or its body after the front matter).
+    :param first_line: the file line of ``text[0]``; every line reported is a file line.
     """
-    if "{{" not in text:
+    if "{{" not in text or ("{{<" not in text and "{{%" not in text):
         return ScanResult()
     return _Scanner(text, first_line).run()
