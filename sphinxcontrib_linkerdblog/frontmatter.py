@@ -2,10 +2,15 @@
 
 :func:`split_front_matter` finds the YAML (``---``), TOML (``+++``) or JSON
 (``{ ... }``) block at the start of a post and reads it; :func:`normalise`
-turns the data into one typed :class:`PostMeta`.  Neither ever raises on bad
-input: every problem becomes a :class:`Problem` with the file line it concerns,
-and values of the wrong type keep their text where they can, so the Sphinx side
-can warn and still build the page.
+turns the data into one typed :class:`PostMeta`; :func:`is_hidden` says whether
+Hugo would build the post.  None of them raises on bad input: every problem
+becomes a :class:`Problem` with the file line it concerns, and values of the
+wrong type keep their text where they can, so the Sphinx side can warn and still
+build the page.
+
+Every post of a site goes through here before Sphinx reads anything, so the work
+is kept small: regular expressions are compiled once, the body after the block
+is never split, and YAML is read with libyaml when PyYAML has it.
 """
 
 from __future__ import annotations
@@ -14,24 +19,34 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import yaml
 
 from .dates import parse_date
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Format = Literal["yaml", "toml", "json"]
 
-_DELIMS: dict[str, Literal["yaml", "toml"]] = {"---": "yaml", "+++": "toml"}
-_TOML_LINE = re.compile(r"at line (\d+)")
-# JSON strings (whose braces do not count) and braces.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}]')
-_KEY = {
-    "yaml": re.compile(r"^([A-Za-z_][\w.-]*)\s*:", re.M),
-    "toml": re.compile(r"^\s*\[?([A-Za-z_][\w.-]*)\]?\s*(?:=|$)", re.M),
-    "json": re.compile(r'^\s*"([^"]+)"\s*:', re.M),
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The same safe loader, but timestamps stay text.  Used again when YAML takes a
+# value for a date that is no real one ("2019-02-30"): PyYAML then raises a bare
+# ValueError that would lose the whole block; read as text, normalise reports
+# that one date on its own line.
+_TEXT_DATES_LOADER: Any = type("_TextDatesLoader", (_LOADER,), {})
+_TEXT_DATES_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _LOADER.construct_yaml_str)
+
+_OPENERS: dict[str, Format] = {"---": "yaml", "+++": "toml"}
+_CLOSERS = {
+    "yaml": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
+    "toml": re.compile(r"^\+\+\+[ \t]*\r?$", re.M),
 }
+# Keys found without parsing, to place warnings: YAML ``key:`` (indented ones
+# are kept as ``parent.key``), TOML ``key =`` and ``[table]``, JSON ``"key":``.
+_YAML_KEY = re.compile(r"""^( *)["']?(\w[\w .-]*?)["']?[ \t]*:(?=[ \t]|\r?$)""", re.M)
+_TOML_KEY = re.compile(r"""^[ \t]*(?:\[\[?\s*([^\]\n]+?)\s*\]|([\w"'. \t-]+?)[ \t]*=)""", re.M)
+_JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(?=\s*:)|"(?:[^"\\\n]|\\.)*"|[{}\[\]\n]')
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,124 +60,191 @@ class Problem:
 
 @dataclass(slots=True)
 class FrontMatter:
-    """The front-matter block of a file, read but not yet interpreted."""
+    """The front-matter block of a file, read but not yet interpreted.
 
-    format: Literal["yaml", "toml", "json"] | None
+    ``key_lines`` maps each top-level key, lower case (Hugo ignores the case of
+    keys), to its file line, and a key one level down as ``"params.author"``: a
+    best guess made without parsing, only used to place warnings.
+    """
+
+    format: Format | None
     data: dict[str, Any]
     end_line: int  # last line of the block (its closing delimiter); 0 when none
     problems: list[Problem] = field(default_factory=list)
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
-def _json_end(text: str) -> int:
-    """Offset just past the ``}`` closing the JSON object at ``text[0]``, or -1."""
-    depth = 0
-    for match in _JSON_TOKEN.finditer(text):
-        token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth == 0:
-                return match.end()
-    return -1
-
-
 def split_front_matter(text: str) -> FrontMatter:
-    """Find and read the front matter at the start of ``text``.
+    """Find and read the front matter at the start of ``text``, as Hugo does.
 
-    :return: the block's data, where it ends and what went wrong.  An
-        unterminated block is reported and treated as body text (nothing lost).
+    :param text: the whole file; a leading byte-order mark is ignored.
+    :return: the block's data, the line it ends on and what went wrong.  A block
+        that is never closed is reported on line 1 and left to the body (nothing
+        lost); one that does not parse is reported on the line of the error and
+        still ends at its delimiter, so the body stays the body.
     """
     text = text.removeprefix("\ufeff")
-    first, _, _ = text.partition("\n")
-    opener = first.rstrip()
-    if opener in _DELIMS:
-        fmt = _DELIMS[opener]
-        closers = ("---", "...") if fmt == "yaml" else ("+++",)
-        lines = text.split("\n")
-        for number in range(1, len(lines)):
-            if lines[number].rstrip() in closers:
-                block = "\n".join(lines[1:number])
-                return _read(fmt, block, first_line=2, end_line=number + 1)
-        return FrontMatter(
-            None,
-            {},
-            0,
-            [
-                Problem(
-                    f"the {fmt.upper()} front matter opened by {opener!r} is never closed",
-                    "frontmatter",
-                    1,
-                )
-            ],
-        )
-    if opener.startswith("{"):
-        end = _json_end(text)
-        if end == -1:
-            return FrontMatter(
-                None, {}, 0, [Problem("the JSON front matter is never closed", "frontmatter", 1)]
-            )
-        return _read("json", text[:end], first_line=1, end_line=text.count("\n", 0, end) + 1)
+    if text.startswith(("---", "+++")):
+        eol = text.find("\n")
+        opener = (text if eol == -1 else text[:eol]).rstrip()
+        fmt = _OPENERS.get(opener)
+        if fmt is not None:
+            start = len(text) if eol == -1 else eol + 1
+            closer = _CLOSERS[fmt].search(text, start)
+            if closer is None:
+                return _unclosed(f"the {fmt.upper()} front matter opened by {opener!r} on line 1")
+            block = text[start : closer.start()]
+            block = block[:-2] if block.endswith("\r\n") else block[:-1]  # its last newline
+            end_line = text.count("\n", 0, closer.start()) + 1
+            lines = _yaml_key_lines(block) if fmt == "yaml" else _toml_key_lines(block)
+            return _read(fmt, block, end_line, lines)
+    # "{{<" opens a shortcode, which no JSON object does: body, not front matter.
+    elif text.startswith("{") and not text.startswith("{{"):
+        return _split_json(text)
     return FrontMatter(None, {}, 0)
 
 
-def _read(
-    fmt: Literal["yaml", "toml", "json"], block: str, first_line: int, end_line: int
-) -> FrontMatter:
-    front = FrontMatter(fmt, {}, end_line)
-    for match in _KEY[fmt].finditer(block):
-        key = match.group(1).lower()
-        front.key_lines.setdefault(key, first_line + block.count("\n", 0, match.start()))
+def _unclosed(what: str) -> FrontMatter:
+    """The result for a block without its end: no front matter, one problem."""
+    message = f"{what} is never closed; the file is read as if it had none"
+    return FrontMatter(None, {}, 0, [Problem(message, "frontmatter", 1)])
+
+
+def _yaml_key_lines(block: str) -> dict[str, int]:
+    """File lines of YAML keys: top-level ones, and ``parent.key`` one level down."""
+    lines: dict[str, int] = {}
+    line, position, top, child_indent = 2, 0, "", 0
+    for found in _YAML_KEY.finditer(block):
+        line += block.count("\n", position, found.start())
+        position = found.start()
+        indent, key = len(found.group(1)), found.group(2).lower()
+        if indent == 0:
+            top, child_indent = key, 0
+            lines.setdefault(key, line)
+        elif top:
+            child_indent = child_indent or indent
+            if indent == child_indent:
+                lines.setdefault(f"{top}.{key}", line)
+    return lines
+
+
+def _toml_key_lines(block: str) -> dict[str, int]:
+    """File lines of TOML keys, of tables (``[params]`` is ``params``) and their keys."""
+    lines: dict[str, int] = {}
+    line, position, table = 2, 0, []
+    for found in _TOML_KEY.finditer(block):
+        line += block.count("\n", position, found.start())
+        position = found.start()
+        header, key = found.group(1), found.group(2)
+        parts = [part.strip().strip("\"'").lower() for part in (header or key).split(".")]
+        if header is not None:
+            table = parts  # the keys below belong to this table
+        else:
+            parts = table + parts
+        lines.setdefault(parts[0], line)
+        if len(parts) > 1:
+            lines.setdefault(f"{parts[0]}.{parts[1]}", line)
+    return lines
+
+
+def _split_json(text: str) -> FrontMatter:
+    """Find the JSON object at the start of ``text`` (braces in strings do not count)."""
+    lines: dict[str, int] = {}
+    depth, line, key = 0, 1, ""
+    parents: list[str] = []  # the top-level key each open object is the value of
+    for token in _JSON_TOKEN.finditer(text):
+        kind = token.group()[0]
+        if kind == "\n":
+            line += 1
+        elif kind == '"':
+            name = token.group(1)
+            if name is not None and depth == 1:
+                key = name.lower()
+                lines.setdefault(key, line)
+            elif name is not None and depth == 2 and parents[-1]:
+                lines.setdefault(f"{parents[-1]}.{name.lower()}", line)
+        elif kind in "{[":
+            parents.append(key if depth == 1 and kind == "{" else "")
+            depth += 1
+        else:
+            depth -= 1
+            if depth <= 0:
+                return _read("json", text[: token.end()], line, lines)
+            parents.pop()
+    return _unclosed("the JSON front matter opened by '{' on line 1")
+
+
+def _read(fmt: Format, block: str, end_line: int, key_lines: dict[str, int]) -> FrontMatter:
+    """Parse one block, which starts on file line 2 (YAML, TOML) or 1 (JSON)."""
+    front = FrontMatter(fmt, {}, end_line, [], key_lines)
+    first_line = 1 if fmt == "json" else 2
+    data: Any
     try:
         if fmt == "yaml":
-            data = yaml.load(block, Loader=_Loader) if block.strip() else {}
+            data = _load_yaml(block)
         elif fmt == "toml":
             data = tomllib.loads(block)
         else:
             data = json.loads(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + (mark.line if mark is not None else 0)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        front.problems.append(Problem(f"invalid YAML front matter: {problem}", "frontmatter", line))
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # the TOML and JSON errors too
+        front.problems.append(_parse_problem(fmt, exc, block))
         return front
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        if found:
-            line = first_line + int(found.group(1)) - 1
-        else:  # "at end of document": the block's last line
-            line = first_line + max(block.count("\n"), 0)
-        front.problems.append(Problem(f"invalid TOML front matter: {exc}", "frontmatter", line))
-        return front
-    except json.JSONDecodeError as exc:
-        front.problems.append(
-            Problem(
-                f"invalid JSON front matter: {exc.msg}", "frontmatter", first_line + exc.lineno - 1
-            )
-        )
-        return front
-    if data is None:
-        data = {}
+    data = {} if data is None else data  # None: an empty or comments-only YAML block
     if not isinstance(data, dict):
-        front.problems.append(
-            Problem(
-                f"the front matter is a {type(data).__name__}, not a set of fields; it is ignored",
-                "frontmatter",
-                first_line,
-            )
-        )
+        message = f"the {fmt.upper()} front matter is {_describe(data)}, not a mapping of fields;"
+        front.problems.append(Problem(message + " it is ignored", "frontmatter", first_line))
         return front
     front.data = data
     return front
 
 
+def _load_yaml(block: str) -> Any:
+    """Safe-load YAML; a date YAML recognises but cannot build is kept as text."""
+    if not block.strip():
+        return None
+    try:
+        return yaml.load(block, Loader=_LOADER)  # a safe loader
+    except (ValueError, OverflowError):
+        return yaml.load(block, Loader=_TEXT_DATES_LOADER)  # a safe loader
+
+
+def _parse_problem(fmt: Format, exc: Exception, block: str) -> Problem:
+    """The problem for a block that does not parse, on the file line of the error.
+
+    Each parser counts lines from the start of what it was given; the block
+    starts on file line 2 (YAML, TOML) or 1 (JSON).  The line in the message is
+    rewritten to the file line, so that it agrees with the warning's location.
+    """
+    line, where = (1 if fmt == "json" else 2), ""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        what = exc.problem or exc.context or "syntax error"
+        if exc.problem_mark is not None:
+            line += exc.problem_mark.line
+            where = f" (at line {line}, column {exc.problem_mark.column + 1})"
+        if exc.context and exc.problem and exc.context_mark is not None:
+            start = exc.context_mark  # where the construct the error concerns began
+            where += f", {exc.context} (at line {2 + start.line}, column {start.column + 1})"
+    elif isinstance(exc, json.JSONDecodeError):
+        what, line = exc.msg, exc.lineno
+        where = f" (at line {line}, column {exc.colno})"
+    elif isinstance(exc, tomllib.TOMLDecodeError) and (found := _TOML_AT.search(str(exc))):
+        what, line = str(exc)[: found.start()].rstrip(), 1 + int(found.group(1))
+        where = f" (at line {line}, column {found.group(2)})"
+    elif isinstance(exc, tomllib.TOMLDecodeError):  # "(at end of document)"
+        what = str(exc).replace(" (at end of document)", "")
+        line = 2 + block.rstrip().count("\n")  # the block's last line with something on it
+        where = f" (at the end of the block, line {line})"
+    else:  # no position: a YAML ReaderError, a value PyYAML cannot build
+        what = str(exc).partition("\n")[0] or type(exc).__name__
+    return Problem(f"invalid {fmt.upper()} front matter: {what}{where}", "frontmatter", line)
+
+
 @dataclass(slots=True)
 class PostMeta:
-    """A post's front matter, normalised (see the docs' front-matter page)."""
+    """A post's front matter, normalised: one type per field, whatever was written."""
 
     title: str | None = None
-    date: datetime | None = None
+    date: datetime | None = None  # every date is timezone-aware
     publish_date: datetime | None = None
     lastmod: datetime | None = None
     expiry_date: datetime | None = None
@@ -181,170 +263,238 @@ class PostMeta:
     summary: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-    # Authors given inline as a mapping (``params.author: {name:, avatar:}``, as
-    # linkerd.io does for guests), keyed by the name that stands in ``authors``.
+    # Inline authors (linkerd.io's guests: ``params.author: {name:, avatar:}``) by name.
     author_profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # The data exactly as written, for ``{{< param "name" >}}`` and site templates.
-    front: dict[str, Any] = field(default_factory=dict)
-    # File line of each top-level key (lower case), to place warnings.
-    lines: dict[str, int] = field(default_factory=dict)
+    front: dict[str, Any] = field(default_factory=dict)  # the data as written, for templates
+    lines: dict[str, int] = field(default_factory=dict)  # FrontMatter.key_lines
 
     @property
     def effective_date(self) -> datetime | None:
-        """The publication date as Hugo picks it: date, publishDate, lastmod."""
+        """The publication date as Hugo picks it: date, else publishDate, else lastmod."""
         return self.date or self.publish_date or self.lastmod
 
 
+_STRINGS = ("title", "slug", "url", "description", "summary", "thumbnail")
+_LISTS = ("tags", "categories", "keywords", "aliases")
+# Hugo's default front-matter keys for each date, best first.
 _DATES = {
-    "date": "date",
-    "publishdate": "publish_date",
-    "lastmod": "lastmod",
-    "expirydate": "expiry_date",
+    "date": ("date",),
+    "publish_date": ("publishdate", "pubdate", "published"),
+    "lastmod": ("lastmod", "modified"),
+    "expiry_date": ("expirydate", "unpublishdate"),
 }
-_LISTS = {"tags": "tags", "categories": "categories", "keywords": "keywords", "aliases": "aliases"}
-_STRINGS = {
-    "title": "title",
-    "slug": "slug",
-    "url": "url",
-    "description": "description",
-    "summary": "summary",
-    "thumbnail": "thumbnail",
-}
-_BOOLS = {"draft": "draft", "featured": "featured"}
-_TRUE = {"true", "yes", "on", "1"}
+_TRUE = frozenset({"true", "yes", "on", "y", "1"})
+_BOOL_WORDS = _TRUE | {"false", "no", "off", "n", "0", ""}
+
+
+def _describe(value: Any) -> str:
+    """A value's kind and, for a scalar, the value itself, for messages."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, date):
+        return f"the date {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    kinds: dict[type, str] = {dict: "a mapping", list: "a list"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+def _text(value: Any) -> str:
+    """The text a scalar stands for: ``str``, but booleans as YAML writes them."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 class _Normaliser:
-    """Collects problems while converting values; one per :func:`normalise` call."""
+    """Converts values to their field's type, collecting problems on the way."""
 
-    def __init__(self, front: FrontMatter) -> None:
-        self.lines = front.key_lines
+    def __init__(self, key_lines: dict[str, int]) -> None:
+        self.key_lines = key_lines
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str, subtype: str = "frontmatter") -> None:
-        line = self.lines.get(key.lower().split(".")[0], 1)
+        """Record a problem on the line of ``key`` (else its parent's, else line 1)."""
+        name = key.lower()
+        line = self.key_lines.get(name) or self.key_lines.get(name.split(".", 1)[0]) or 1
         self.problems.append(Problem(message, subtype, line))
 
     def string(self, key: str, value: Any) -> str | None:
-        if value is None:
+        """One text: a list is joined, a scalar written out, a mapping ignored."""
+        if value is None or isinstance(value, str):
+            return (value or "").strip() or None
+        if isinstance(value, dict):
+            self.problem(key, f"{key} should be a string, got a mapping; it is ignored")
             return None
-        if isinstance(value, str):
-            return value.strip() or None
-        if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-            joined = " ".join(str(v) for v in value)
-            self.problem(
-                key, f"{key} should be a string, got a list; the items are joined as {joined!r}"
-            )
+        if isinstance(value, list):
+            items = [item for item in value if item is not None]
+            kept = [_text(item).strip() for item in items if not isinstance(item, dict | list)]
+            joined = " ".join(text for text in kept if text)
+            note = "" if len(kept) == len(items) else "; the mappings and lists among them are not"
+            message = f"{key} should be a string, got a list; the items are joined: {joined!r}"
+            self.problem(key, message + note)
             return joined or None
-        if isinstance(value, (dict, list)):
-            self.problem(key, f"{key} should be a string, got a {type(value).__name__}; ignored")
-            return None
-        self.problem(key, f"{key} should be a string, got {value!r}; used as {str(value)!r}")
-        return str(value)
+        text = _text(value)
+        self.problem(key, f"{key} should be a string, got {_describe(value)}; used as {text!r}")
+        return text
 
     def strings(self, key: str, value: Any) -> list[str]:
+        """A list of texts (one string is a list of one), stripped, without repeats."""
         if value is None:
             return []
-        items = value if isinstance(value, list) else [value]
+        if isinstance(value, dict):
+            self.problem(key, f"{key} should be a list of strings, got a mapping; it is ignored")
+            return []
         out: list[str] = []
-        for item in items:
-            text = item.strip() if isinstance(item, str) else None
-            if text is None:
-                if isinstance(item, (dict, list)):
-                    self.problem(
-                        key, f"{key} has a {type(item).__name__} among its values; it is ignored"
-                    )
-                    continue
-                if item is None:
-                    continue
-                text = str(item)
-                self.problem(key, f"{key} value {item!r} is not a string; used as {text!r}")
-            if text and text not in out:
-                out.append(text)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                texts = [item.strip()]
+            elif item is None:
+                continue
+            elif isinstance(item, dict):
+                self.problem(key, f"{key} has a mapping among its values; it is ignored")
+                continue
+            elif isinstance(item, list):
+                self.problem(key, f"{key} has a list among its values; its items are used")
+                texts = self.strings(key, item)
+            else:
+                texts = [_text(item)]
+                self.problem(
+                    key, f"{key} value {_describe(item)} is not a string; used as {texts[0]!r}"
+                )
+            for text in texts:
+                if text and text not in out:
+                    out.append(text)
         return out
 
     def authors(self, key: str, value: Any, profiles: dict[str, dict[str, Any]]) -> list[str]:
-        """Author ids, or inline profiles (a mapping with a ``name``) kept aside."""
-        items = value if isinstance(value, list) else [value]
-        plain: list[Any] = []
-        names: list[str] = []
-        for item in items:
-            if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"]:
-                names.append(item["name"].strip())
-                profiles[item["name"].strip()] = dict(item)
+        """Author ids; an inline profile (a mapping with a ``name``) is kept aside."""
+        out: list[str] = []
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):
+                out += self.strings(key, item)
+            elif isinstance(item.get("name"), str) and item["name"].strip():
+                out.append(item["name"].strip())
+                profiles.setdefault(out[-1], dict(item))
             else:
-                plain.append(item)
-        return self.strings(key, plain) + names
+                self.problem(key, f"{key} has a mapping without a name; it is ignored")
+        return out
 
     def boolean(self, key: str, value: Any) -> bool:
-        if isinstance(value, bool):
-            return value
-        result = str(value).strip().lower() in _TRUE
-        self.problem(key, f"{key} should be true or false, got {value!r}; read as {result}")
+        """A flag; text and numbers are read as YAML 1.1 would, with a problem."""
+        if isinstance(value, bool) or value is None:
+            return bool(value)
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in _BOOL_WORDS or isinstance(value, int | float):
+            result = word in _TRUE if word is not None else value != 0
+            said = f"read as {str(result).lower()}"
+        else:
+            result, said = False, "false used"
+        self.problem(key, f"{key} should be true or false, got {_describe(value)}; {said}")
         return result
 
     def date(self, key: str, value: Any) -> datetime | None:
-        if value is None or value == "":
-            return None
+        """A date, aware; one that cannot be read is reported and left out."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None  # as in Hugo: no date
         try:
             return parse_date(value)
         except ValueError as exc:
-            self.problem(key, f"cannot read {key} {value!r}: {exc}", "date")
+            self.problem(key, f"{key} is ignored: {exc}", "date")
             return None
 
 
-def normalise(front: FrontMatter) -> tuple[PostMeta, list[Problem]]:
-    """Turn raw front-matter data into a :class:`PostMeta`; never raises."""
-    meta = PostMeta(front=front.data, lines=front.key_lines)
-    norm = _Normaliser(front)
+def normalise(fm: FrontMatter) -> tuple[PostMeta, list[Problem]]:
+    """Turn a block's data into a :class:`PostMeta`, reading the fields as Hugo does.
+
+    Keys match whatever their case (``publishDate``, ``publishdate``).  A value
+    of the wrong type never raises, and keeps its text where it has one.
+
+    :param fm: what :func:`split_front_matter` returned.
+    :return: the post's fields, and the problems met, each on its key's file
+        line (the block's own problems, in ``fm.problems``, are not repeated).
+    """
+    data = fm.data
+    meta = PostMeta(front=data, lines=fm.key_lines)
+    norm = _Normaliser(fm.key_lines)
+    keys: dict[str, Any] = {}  # lower-case name -> the key as written
+    for raw in data:
+        name = str(raw).lower()
+        if name in keys:
+            message = f"{keys[name]!r} and {raw!r} are one field (Hugo ignores case)"
+            norm.problem(name, f"{message}; {raw!r} used")
+        keys[name] = raw
+    taken: set[str] = set()
+
+    def take(name: str) -> tuple[str, Any] | None:
+        if name not in keys:
+            return None
+        taken.add(name)
+        return str(keys[name]), data[keys[name]]
+
+    for name in _STRINGS:
+        if found := take(name):
+            setattr(meta, name, norm.string(*found))
+    for name in _LISTS:
+        if found := take(name):
+            setattr(meta, name, norm.strings(*found))
+    for name in ("draft", "featured"):
+        if found := take(name):
+            setattr(meta, name, norm.boolean(*found))
+    if "published" in keys and isinstance(data[keys["published"]], bool):
+        taken.add("published")  # Jekyll's flag, which Hugo honours when there is no draft
+        meta.draft = meta.draft if "draft" in keys else not data[keys["published"]]
+    for attr, names in _DATES.items():  # the first of Hugo's names for it that is there
+        chosen = next((name for name in names if name in keys and name not in taken), None)
+        if chosen is not None and (found := take(chosen)):
+            setattr(meta, attr, norm.date(*found))
     authors: list[str] = []
+    for name in ("author", "authors"):
+        if found := take(name):
+            authors += norm.authors(*found, meta.author_profiles)
     images: list[str] = []
-    params: dict[str, Any] = {}
-    for raw_key, value in front.data.items():
-        key = str(raw_key).lower()
-        if key in _DATES:
-            setattr(meta, _DATES[key], norm.date(str(raw_key), value))
-        elif key in _LISTS:
-            setattr(meta, _LISTS[key], norm.strings(str(raw_key), value))
-        elif key in _STRINGS:
-            setattr(meta, _STRINGS[key], norm.string(str(raw_key), value))
-        elif key in _BOOLS:
-            setattr(meta, _BOOLS[key], norm.boolean(str(raw_key), value))
-        elif key in ("author", "authors"):
-            authors += norm.authors(str(raw_key), value, meta.author_profiles)
-        elif key in ("images", "feature"):
-            images += norm.strings(str(raw_key), value)
-        elif key == "params":
-            if isinstance(value, dict):
-                params = value
-            else:
-                norm.problem(
-                    "params", f"params should be a table of fields, got {value!r}; kept as is"
-                )
-                meta.extra[str(raw_key)] = value
-        else:
-            meta.extra[str(raw_key)] = value
-    if params:
-        meta.params = params
-        lowered = {str(k).lower(): v for k, v in params.items()}
-        authors += norm.authors("params.author", lowered.get("author"), meta.author_profiles)
-        if meta.thumbnail is None and lowered.get("thumbnail") is not None:
-            meta.thumbnail = norm.string("params.thumbnail", lowered.get("thumbnail"))
-        cover = lowered.get("cover")
+    for name in ("images", "feature"):
+        if found := take(name):
+            images += norm.strings(*found)
+    if (found := take("params")) and isinstance(found[1], dict):
+        meta.params = found[1]
+    elif found and found[1] is not None:
+        norm.problem("params", f"params should be a mapping, got {_describe(found[1])}; kept")
+        meta.extra[found[0]] = found[1]
+    if meta.params:
+        params = {str(key).lower(): value for key, value in meta.params.items()}
+        authors += norm.authors("params.author", params.get("author"), meta.author_profiles)
+        if meta.thumbnail is None:
+            meta.thumbnail = norm.string("params.thumbnail", params.get("thumbnail"))
+        cover = params.get("cover")
         if isinstance(cover, dict):
-            cover = cover.get("image")
+            cover = {str(key).lower(): value for key, value in cover.items()}.get("image")
+            if cover is None:
+                norm.problem("params.cover", "params.cover has no image; it is ignored")
         images += norm.strings("params.cover", cover)
     meta.authors = list(dict.fromkeys(authors))
-    if meta.thumbnail:
-        images.insert(0, meta.thumbnail)
     meta.images = list(dict.fromkeys(images))
+    for raw, value in data.items():
+        name = str(raw).lower()
+        if name not in taken or keys[name] is not raw:
+            meta.extra[str(raw)] = value
     return meta, norm.problems
 
 
 def is_hidden(
     meta: PostMeta, now: datetime, *, drafts: bool, future: bool, expired: bool
 ) -> str | None:
-    """Why Hugo would not build this post ("draft", "future", "expired"), or None."""
+    """Why Hugo would leave this post out of the site, if it would.
+
+    :param meta: the post.
+    :param now: the build time; a naive one is taken as UTC.
+    :param drafts: build drafts too (``hugo --buildDrafts``).
+    :param future: build posts published after ``now`` (``--buildFuture``).
+    :param expired: build posts expired at ``now`` (``--buildExpired``).
+    :return: ``"draft"``, ``"future"`` or ``"expired"``, or None to build it.
+    """
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
     if meta.draft and not drafts:
         return "draft"
     published = meta.publish_date or meta.date
