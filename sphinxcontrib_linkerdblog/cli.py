@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .frontmatter import normalise, split_front_matter
-from .shortcodes.lexer import Call, scan
+from .shortcodes.lexer import all_calls, scan
 from .warnings_ import WARNING_TYPE
 
 
@@ -36,14 +36,6 @@ class Finding:
         return f"{self.file}:{self.line}: {self.message} [{WARNING_TYPE}.{self.subtype}]"
 
 
-def _calls(calls: list[Call]) -> list[Call]:
-    found: list[Call] = []
-    for call in calls:
-        found.append(call)
-        found.extend(_calls(call.children))
-    return found
-
-
 def check_text(name: str, text: str, known: set[str]) -> list[Finding]:
     """The problems of one post's text (front matter and shortcodes)."""
     front = split_front_matter(text)
@@ -53,7 +45,7 @@ def check_text(name: str, text: str, known: set[str]) -> list[Finding]:
         findings.append(Finding(name, 1, "post has no title in its front matter", "frontmatter"))
     result = scan(text)
     findings += [Finding(name, p.line, p.message, "shortcode") for p in result.problems]
-    for call in _calls(result.calls):
+    for call in all_calls(result.calls):
         if call.name not in known:
             findings.append(
                 Finding(

@@ -63,3 +63,28 @@ def build_project(src: Path, **overrides: object):  # type: ignore[no-untyped-de
     )
     app.build()
     return app
+
+
+def read_cases(path: Path) -> list[tuple[str, str, str]]:
+    """MyST-style fixture file: (title, input, expected) triples.
+
+    Each case is a title line, ``.``, the input, ``.``, the expected output, ``.``.
+    """
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cases: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", f"{path.name}:{i + 2}: expected '.' after {title!r}"
+        blocks: list[list[str]] = [[], []]
+        i += 2
+        for block in blocks:
+            while lines[i] != ".":
+                block.append(lines[i])
+                i += 1
+            i += 1
+        cases.append((title, "\n".join(blocks[0]), "\n".join(blocks[1])))
+    return cases

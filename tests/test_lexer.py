@@ -13,34 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, read_cases
 
-from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, ScanResult, scan
+from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, ScanResult, all_calls, scan
 
 CASES_FILE = Path(__file__).parent / "fixtures" / "lexer" / "cases.md"
-SHARED = Path(__file__).parents[2] / "shared"
 _FIRST_LINE = re.compile(r"\s*\[first_line=(\d+)\]$")
-
-
-def read_cases(path: Path) -> list[tuple[str, str, str]]:
-    """The (title, input, expected) triples of a fixture file."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    cases: list[tuple[str, str, str]] = []
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"{path.name}:{i + 2}: expected '.' after {title!r}"
-        blocks: list[list[str]] = [[], []]
-        i += 2
-        for block in blocks:
-            while lines[i] != ".":
-                block.append(lines[i])
-                i += 1
-            i += 1
-        cases.append((title, "\n".join(blocks[0]), "\n".join(blocks[1])))
-    return cases
 
 
 def dump(result: ScanResult) -> str:
@@ -67,15 +45,6 @@ def dump(result: ScanResult) -> str:
     return "\n".join(out)
 
 
-def walk(calls: list[Call]) -> list[Call]:
-    """Every call, nested ones included, in source order."""
-    found: list[Call] = []
-    for call in calls:
-        found.append(call)
-        found.extend(walk(call.children))
-    return found
-
-
 CASES = read_cases(CASES_FILE)
 
 
@@ -91,7 +60,7 @@ def test_case(title: str, source: str, expected: str) -> None:
 
 def check_offsets(text: str, result: ScanResult, first_line: int = 1) -> None:
     """Offsets and lines agree with the text, whatever the case."""
-    for call in walk(result.calls):
+    for call in all_calls(result.calls):
         assert text.startswith("{{", call.start)
         assert text.endswith("}}", 0, call.open_end)
         assert call.line == first_line + text.count("\n", 0, call.start)
@@ -167,7 +136,7 @@ def test_corpus(era: str) -> None:
         result = scan(text)
         assert not result.problems, (post.name, result.problems)
         check_offsets(text, result)
-        for call in walk(result.calls):
+        for call in all_calls(result.calls):
             counts[call.name] += 1
             paired[call.name] += call.paired
     assert counts == Counter(CORPUS_COUNTS[era])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import build_project, needs_shared, warnings_of
 
-from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, scan
+from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, all_calls, scan
 
 SNIPPET = Path(__file__).resolve().parents[1] / "docs" / "snippets" / "linkerd_io.py"
 ERAS = {
@@ -47,15 +47,7 @@ def corpus(request, tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def calls(text: str) -> list[Call]:
-    found: list[Call] = []
-
-    def walk(items: list[Call]) -> None:
-        for call in items:
-            found.append(call)
-            walk(call.children)
-
-    walk(scan(text).calls)
-    return found
+    return all_calls(scan(text).calls)
 
 
 def page_of(app, blog: Path, post: Path) -> str:  # type: ignore[no-untyped-def]

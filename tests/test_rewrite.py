@@ -5,31 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, read_cases
 
 from sphinxcontrib_linkerdblog.shortcodes.rewrite import rewrite_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read_cases(path: Path) -> list[tuple[str, str, str]]:
-    """MyST-style fixture file: title / . / input / . / expected / . (blank line between)."""
-    cases, lines, i = [], path.read_text(encoding="utf-8").split("\n"), 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"{path.name}: {title}"
-        blocks: list[list[str]] = [[], []]
-        i += 2
-        for block in blocks:
-            while lines[i] != ".":
-                block.append(lines[i])
-                i += 1
-            i += 1
-        cases.append((title, "\n".join(blocks[0]), "\n".join(blocks[1])))
-    return cases
 
 
 @pytest.mark.parametrize(

@@ -293,3 +293,12 @@ def scan(text: str, first_line: int = 1) -> ScanResult:
     if "{{" not in text or ("{{<" not in text and "{{%" not in text):
         return ScanResult()
     return _Scanner(text, first_line).run()
+
+
+def all_calls(calls: list[Call]) -> list[Call]:
+    """Every call, nested ones included, in source order."""
+    found: list[Call] = []
+    for call in calls:
+        found.append(call)
+        found.extend(all_calls(call.children))
+    return found
