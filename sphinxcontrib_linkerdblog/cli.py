@@ -128,5 +128,26 @@ def main(argv: list[str] | None = None) -> int:
     checker = commands.add_parser("check", help="report front-matter and shortcode problems")
     checker.add_argument("path", type=Path, help="a Hugo content folder")
     checker.add_argument("--format", choices=("text", "json"), default="text")
+    converter = commands.add_parser(
+        "convert", help="write the posts as plain MyST with ablog front matter"
+    )
+    converter.add_argument("src", type=Path, help="a Hugo content folder (never written to)")
+    converter.add_argument("dest", type=Path, help="where to write (not inside SRC)")
+    converter.add_argument("--dry-run", action="store_true", help="list what would be written")
+    converter.add_argument(
+        "--conf",
+        type=Path,
+        metavar="DIR",
+        help="a Sphinx project whose conf.py maps site shortcodes",
+    )
+    converter.add_argument(
+        "--drafts", action="store_true", help="convert drafts, future and expired posts too"
+    )
     args = parser.parse_args(argv)
+    if args.command == "convert":
+        from .convert import convert
+
+        return convert(
+            args.src, args.dest, dry_run=args.dry_run, confdir=args.conf, drafts=args.drafts
+        )
     return check(args.path, args.format)

@@ -48,7 +48,7 @@ def replace_front_matter(text: str, end_line: int, title: str) -> str:
     return heading + "\n" * removed_breaks + text[cut:]
 
 
-def _fallback_title(docname: str, meta: PostMeta) -> str:
+def fallback_title(docname: str, meta: PostMeta) -> str:
     name = PurePosixPath(docname).name
     if name in ("index", "_index"):
         name = PurePosixPath(docname).parent.name or name
@@ -73,7 +73,7 @@ def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
         return text
     title = meta.title
     if not title:
-        title = _fallback_title(docname, meta)
+        title = fallback_title(docname, meta)
         warn(
             f"post has no title in its front matter; using {title!r}",
             Warn.FRONTMATTER,

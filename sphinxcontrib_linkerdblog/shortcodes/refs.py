@@ -23,6 +23,8 @@ from .engine import ShortcodeError
 from .registry import shortcode
 
 if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
     from .engine import Context
 
 REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
@@ -31,19 +33,32 @@ REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
 def find_target(ctx: Context, ref: str) -> str | None:
     """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
     index = get_index(ctx.config)
-    found = set(ctx.env.found_docs) | set(index.posts)
+    slugs = {docname: post.slug for docname, post in index.posts.items()}
+    return locate(ref, ctx.docname, ctx.env.found_docs, slugs)
+
+
+def locate(
+    ref: str, here: str, found: Collection[str], posts: Mapping[str, str | None]
+) -> str | None:
+    """The docname that ``ref`` names, seen from document ``here``; None if none.
+
+    Pure (no Sphinx), shared by the build and ``convert``.
+
+    :param found: every docname there is.
+    :param posts: post docname -> its ``slug`` (or ``None``).
+    """
     ref = ref.strip()
     path = ref.lstrip("/").removesuffix(".md").rstrip("/")
-    candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(ctx.docname), path))]
+    candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(here), path))]
     for candidate in candidates:
         for name in (candidate, candidate + "/index", candidate + "/_index"):
-            if name in found:
+            if name in found or name in posts:
                 return name
     leaf = posixpath.basename(path)
-    by_name = [d for d in index.posts if _leaf(d) == leaf]
+    by_name = [d for d in posts if _leaf(d) == leaf]
     if len(by_name) == 1:
         return by_name[0]
-    by_slug = [d for d, post in index.posts.items() if post.slug == ref]
+    by_slug = [d for d, slug in posts.items() if slug == ref]
     if len(by_slug) == 1:
         return by_slug[0]
     return None

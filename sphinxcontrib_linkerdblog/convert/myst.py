@@ -1,0 +1,278 @@
+"""One shortcode call as plain MyST: the same handlers as the build, written out.
+
+``convert`` does not keep a second implementation of each shortcode.  It hands
+the call to the handler the build uses (:mod:`..shortcodes.registry`), through a
+:class:`CallContext` whose ``render`` returns the MyST text unparsed, and writes
+the few node types the handlers make back as Markdown that myst-parser,
+sphinx-design and ablog understand without this extension:
+
+* a figure -> a ``{figure}`` directive; a literal block -> ``{code-block}``;
+* ``details`` -> sphinx-design's ``{dropdown}``;
+* an embed (tweet, YouTube, Vimeo, gist, Instagram) -> a sphinx-design
+  ``{card}`` linking to it (``label <url>`` inside a sentence): plain MyST has
+  no click-to-load player, and a raw ``<iframe>`` would make every reader's
+  browser call the provider, which this project never does;
+* text a handler or a site template produced -> itself.
+
+``ref``/``relref`` are resolved by :func:`..shortcodes.refs.locate` over the
+folder being converted.  A call that cannot be written is kept as written
+(escaped, so MyST shows it literally) with a located problem, as in the build.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from docutils import nodes
+
+from ..embeds.base import embed
+from ..shortcodes.builtins import details
+from ..shortcodes.engine import Context, ShortcodeError
+from ..shortcodes.refs import locate
+from ..shortcodes.registry import lookup
+from ..shortcodes.rewrite import Entry
+from ..warnings_ import Warn
+
+_SPECIAL = re.compile(r"""([\\`*_\[\]<>{}|~$&#!'"])""")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what MyST could read as markup (and quotes, which the
+    build keeps straight in titles and verbatim text), and nothing else, so the
+    converted file stays readable."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+class MystText(nodes.Text):
+    """Text that is already MyST (a site template's output, a caption): not escaped."""
+
+
+@dataclass(slots=True)
+class Problem:
+    """A located problem of one post (file line, message, warning subtype)."""
+
+    line: int
+    message: str
+    subtype: str
+
+
+@dataclass(slots=True)
+class Document:
+    """What the writers need to know about the post being converted."""
+
+    docname: str  # path in SRC's parent without suffix, e.g. "blog/2019-01-01-x"
+    source_path: str
+    page: Any  # its PostMeta
+    config: Any  # attribute access to linkerdblog_* values and the site shortcodes
+    found: Collection[str]  # every docname converted
+    slugs: Mapping[str, str | None]  # post docname -> slug
+    urls: Mapping[str, str] = field(default_factory=dict)  # Hugo site path -> docname
+    problems: list[Problem] = field(default_factory=list)
+
+    def relative(self, target: str, anchor: str = "") -> str:
+        """Path of ``target``'s Markdown file from this post, as MyST links want it."""
+        here = posixpath.dirname(self.docname) or "."
+        return posixpath.relpath(target + ".md", here) + anchor
+
+    def resolve(self, ref: str | None) -> tuple[str, str]:
+        """(docname, '#anchor' or '') that a ref names; ShortcodeError if none."""
+        if not ref:
+            raise ShortcodeError('needs the path of a post, e.g. {{< ref "my-post" >}}', Warn.REF)
+        page, _, anchor = ref.partition("#")
+        if not page:
+            return self.docname, "#" + anchor
+        docname = locate(page, self.docname, self.found, self.slugs)
+        if docname is None:
+            raise ShortcodeError(f"no post {page!r} to link to", Warn.REF)
+        return docname, ("#" + anchor) if anchor else ""
+
+
+class CallContext:
+    """Stands in for :class:`..shortcodes.engine.Context` outside a build."""
+
+    def __init__(self, entry: Entry, doc: Document, inner: str) -> None:
+        call = entry.call
+        self.entry, self.doc = entry, doc
+        self.name, self.args, self.params = call.name, call.args, call.params
+        self.inner, self.raw_inner = inner, entry.raw_inner
+        self.lineno, self.block, self.paired = call.line, entry.block, call.paired
+        self.docname, self.source_path = doc.docname, doc.source_path
+        self.page, self.config = doc.page, doc.config
+
+    def get(self, name: str, position: int | None = None, default: str | None = None) -> str | None:
+        """A parameter by ``name`` or, failing that, at ``position`` (as ``Context.get``)."""
+        return Context.get(self, name, position, default)  # type: ignore[arg-type]
+
+    @property
+    def location(self) -> tuple[str, int]:
+        """Where a problem with this call points."""
+        return (self.docname, self.lineno)
+
+    def warn(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
+        """Record a problem at the call's line."""
+        self.doc.problems.append(Problem(self.lineno, message, subtype.subtype))
+
+    def render(
+        self, text: str, line: int | None = None, *, inline: bool = False
+    ) -> list[nodes.Node]:
+        """MyST stays MyST: the text is written out, not parsed."""
+        return [MystText(text)]
+
+    def render_inner(self) -> list[nodes.Node]:
+        """The inner content, already converted."""
+        return [MystText(self.inner)]
+
+
+def fence(name: str, argument: str, options: dict[str, str], body: str = "") -> str:
+    """A backtick-fenced MyST directive, its fence longer than any inside ``body``."""
+    longest = max((len(run) for run in body.split("\n") if run.strip().startswith("`")), default=0)
+    ticks = "`" * max(3, longest + 1)
+    lines = [f"{ticks}{{{name}}} {argument}".rstrip()]
+    lines += [f":{key}: {value}" for key, value in options.items()]
+    if body.strip():
+        lines += ["", body.strip("\n")]
+    return "\n".join([*lines, ticks])
+
+
+def _quoted(text: str) -> str:
+    """An option value MyST reads back exactly (quotes, colons and all)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
+def _text(children: list[nodes.Node]) -> str:
+    return "".join(str(c) if isinstance(c, MystText) else escape(c.astext()) for c in children)
+
+
+def _figure(node: nodes.figure) -> str:
+    image = next(node.findall(nodes.image))
+    options = {"alt": _quoted(image.get("alt", ""))}
+    for name in ("width", "height"):
+        if image.get(name):
+            options[name] = image[name]
+    if isinstance(image.parent, nodes.reference):
+        options["target"] = image.parent["refuri"]
+    if node.get("classes"):
+        options["class"] = " ".join(node["classes"])
+    caption = next(iter(node.findall(nodes.caption)), None)
+    return fence("figure", image["uri"], options, _text(caption.children) if caption else "")
+
+
+def _code(node: nodes.literal_block) -> str:
+    options: dict[str, str] = {}
+    args = node.get("highlight_args", {})
+    if node.get("linenos"):
+        options["linenos"] = ""
+    if args.get("linenostart"):
+        options["lineno-start"] = str(args["linenostart"])
+    if args.get("hl_lines"):
+        options["emphasize-lines"] = ",".join(str(n) for n in args["hl_lines"])
+    code = node.astext()
+    longest = max((len(line) - len(line.lstrip("`")) for line in code.split("\n")), default=0)
+    ticks = "`" * max(3, longest + 1)
+    head = [f"{ticks}{{code-block}} {node.get('language', 'text')}"]
+    head += [f":{key}: {value}".rstrip() for key, value in options.items()]
+    return "\n".join([*head, "", code, ticks])
+
+
+def _details(node: details) -> str:
+    options = {"open": ""} if node.get("open") else {}
+    body = [
+        c
+        for c in node.children
+        if not (isinstance(c, nodes.Element) and "linkerdblog-details-summary" in c["classes"])
+    ]
+    return fence("dropdown", node["summary"], options, _text(body)).replace(":open: \n", ":open:\n")
+
+
+def _embed(node: embed, block: bool) -> str:
+    label = next(
+        (
+            n.astext()
+            for n in node.findall(nodes.inline)
+            if "linkerdblog-embed-provider" in n["classes"]
+        ),
+        node.get("provider", "Link"),
+    )
+    if not block:
+        return f"[{escape(label)}](<{node['url']}>)"
+    return fence("card", escape(label), {"link": node["url"]}, f"<{node['url']}>")
+
+
+def write_nodes(result: list[nodes.Node], block: bool) -> str:
+    """The nodes a handler returned, as MyST; ShortcodeError for a node we cannot write."""
+    parts: list[str] = []
+    for node in result:
+        if isinstance(node, nodes.Text):
+            parts.append(_text([node]))
+        elif isinstance(node, nodes.paragraph):
+            parts.append(_text(list(node.children)))
+        elif isinstance(node, nodes.figure):
+            parts.append(_figure(node))
+        elif isinstance(node, nodes.literal_block):
+            parts.append(_code(node))
+        elif isinstance(node, details):
+            parts.append(_details(node))
+        elif isinstance(node, embed):
+            parts.append(_embed(node, block))
+        else:
+            raise ShortcodeError(f"its output ({node.tagname}) has no plain MyST form")
+    return ("\n\n" if block else "").join(parts)
+
+
+def write_ref(ctx: CallContext) -> str:
+    """``ref``/``relref`` outside a link: a link MyST resolves, titled by Sphinx."""
+    docname, anchor = ctx.doc.resolve(ctx.get("path", 0))
+    if anchor:
+        return f"[](<{ctx.doc.relative(docname, anchor)}>)"
+    return "{doc}`" + posixpath.relpath(docname, posixpath.dirname(ctx.docname) or ".") + "`"
+
+
+def write_comment(ctx: CallContext) -> str:
+    """Hugo's ``comment``: kept in the file as an HTML comment, unpublished as before."""
+    return "<!-- " + ctx.raw_inner.strip().replace("--", "- -") + " -->"
+
+
+WRITERS: dict[str, Callable[[CallContext], str]] = {
+    "ref": write_ref,
+    "relref": write_ref,
+    "comment": write_comment,
+}
+"""Shortcodes written by a function of their own rather than through their handler."""
+
+
+def as_written(entry: Entry, inner: str) -> str:
+    """The call shown literally, its inner content (already converted) kept."""
+    call = entry.call
+    if not call.paired:
+        return escape(entry.source)
+    opening = entry.source[: call.open_end - call.start]
+    closing = entry.source[call.close_start - call.start :] if call.close_start else ""
+    return escape(opening) + inner + escape(closing)
+
+
+def write_call(entry: Entry, doc: Document, inner: str) -> str:
+    """One call as MyST; on failure, a located problem and the call as written."""
+    ctx = CallContext(entry, doc, inner)
+    name = entry.call.name
+    try:
+        if name in WRITERS:
+            return WRITERS[name](ctx)
+        handler = lookup(name, doc.config)
+        if handler is None:
+            ctx.warn(f"unknown shortcode {name!r}; its text is kept as written")
+            return as_written(entry, inner)
+        handler.check(ctx)  # type: ignore[arg-type]
+        text = write_nodes(handler.render(ctx), entry.block)  # type: ignore[arg-type]
+        if handler.inner is False and entry.call.paired:
+            text += inner  # never lose the inner text
+        return text
+    except ShortcodeError as exc:
+        ctx.warn(f"shortcode {name!r}: {exc}; its text is kept as written", exc.subtype)
+    except Exception as exc:  # a site's handler must never stop the conversion
+        ctx.warn(f"shortcode {name!r} failed ({type(exc).__name__}: {exc}); its text is kept")
+    return as_written(entry, inner)

@@ -1,0 +1,232 @@
+"""One Hugo post as plain MyST with ablog front matter.
+
+The body goes through the build's own rewriter (:func:`..shortcodes.rewrite.
+rewrite_text`), which finds every call, knows which stand alone on their lines
+and which sit in a link destination, and leaves a numbered placeholder for
+each.  Here each placeholder is replaced by :func:`.myst.write_call`'s MyST
+(inner content first, so nested calls work), instead of being parsed.  Line
+numbers no longer need to be kept: problems are reported with the post's own
+lines before anything moves.
+
+The front matter becomes YAML that ablog's ``CheckFrontMatter`` reads
+(``blogpost``, ``date``, ``author``, ``tags``, ``category``, ``redirect`` for
+Hugo's aliases), and the title an ``# H1`` heading, as the extension makes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..ablog_bridge import ablog_date
+from ..frontmatter import PostMeta, normalise, split_front_matter
+from ..permalinks import normalise_path, site_path
+from ..shortcodes.engine import ShortcodeError
+from ..shortcodes.registry import lookup
+from ..shortcodes.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
+from ..sources import fallback_title
+from ..taxonomy import canonical, raw_terms
+from .myst import Document, Problem, escape, write_call
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_FENCE = re.compile(r"```\{" + re.escape(ROLE) + r"\} (\d+)\n+([ \t]*)```")
+_ROLE = re.compile(r"\{" + re.escape(ROLE) + r"\}`(\d+)(?:\n\d+)*`")
+_MISSING_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?" + MISSING_SCHEME + r":(\d+)>?\s*\)")
+_MISSING = re.compile(MISSING_SCHEME + r":(\d+)")
+# A link destination (inline or a reference definition) and a fence's info string.
+_LINK = re.compile(r"(\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s)>]+)", re.M)
+_TXT_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*)(?:txt|plain)\b", re.M)
+
+
+@dataclass(slots=True)
+class Converted:
+    """A post's new text and what went wrong on the way (never fatal)."""
+
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_meta(text: str) -> tuple[PostMeta, Any, list[Problem]]:
+    """The post's normalised front matter, the raw block, and their problems."""
+    front = split_front_matter(text)
+    meta, problems = normalise(front)
+    found = [Problem(p.line, p.message, p.subtype) for p in [*front.problems, *problems]]
+    return meta, front, found
+
+
+def alias_pages(aliases: Iterable[str]) -> list[str]:
+    """Hugo aliases as ablog ``redirect`` page names (``/a/b/`` -> ``a/b/index``)."""
+    pages = []
+    for alias in aliases:
+        path = normalise_path(alias)
+        page = path.strip("/") + ("/index" if path.endswith("/") else "")
+        pages.append(page.removesuffix(".html"))
+    return [p for p in pages if p and "," not in p]
+
+
+def excerpt_length(body: str) -> int | None:
+    """Paragraphs before Hugo's ``<!--more-->``: ablog's ``excerpt``, so list pages
+    show the same summary as the build (``None`` without a marker)."""
+    marker = body.find("<!--more-->")
+    if marker == -1:
+        return None
+    blocks = [b for b in re.split(r"\n[ \t]*\n", body[:marker]) if b.strip()]
+    return sum(1 for b in blocks if not b.lstrip().startswith("#")) or None
+
+
+def front_matter(
+    meta: PostMeta, *, post: bool, spellings: dict[str, str], tags_from: Any, excerpt: int | None
+) -> str:
+    """The YAML block ablog reads (``orphan`` for a list page, which is no post)."""
+    data: dict[str, Any] = {}
+    if post:
+        data["blogpost"] = True
+        if meta.title:
+            data["title"] = " ".join(meta.title.split())  # ablog lists it as written
+        date = ablog_date(meta)
+        if date:
+            data["date"] = date
+        if meta.authors:
+            data["author"] = ", ".join(meta.authors)
+        tags = canonical(raw_terms(meta, tags_from), spellings)
+        if tags:
+            data["tags"] = ", ".join(t.replace(",", " ") for t in tags)
+        if meta.categories:
+            data["category"] = ", ".join(meta.categories)
+        if excerpt:
+            data["excerpt"] = excerpt
+        redirects = alias_pages(meta.aliases)
+        if redirects:
+            data["redirect"] = ", ".join(redirects)
+    else:
+        data["orphan"] = True
+    for key in ("description", "summary"):
+        if getattr(meta, key):
+            data[key] = " ".join(str(getattr(meta, key)).split())
+    if meta.keywords:
+        data["keywords"] = ", ".join(meta.keywords)
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+class _Expander:
+    """Replaces the rewriter's placeholders, innermost first."""
+
+    def __init__(self, entries: list[Entry], doc: Document) -> None:
+        self.entries, self.doc = entries, doc
+
+    def expand(self, text: str) -> str:
+        text = _FENCE.sub(lambda m: self._block(int(m.group(1)), m.group(2)), text)
+        text = _ROLE.sub(self._inline, text)
+        text = _MISSING_LINK.sub(self._unlink, text)
+        return _MISSING.sub(lambda m: self.entries[int(m.group(1))].source, text)
+
+    def _write(self, index: int) -> str:
+        entry = self.entries[index]
+        return write_call(entry, self.doc, self.expand(entry.inner))
+
+    def _block(self, index: int, indent: str) -> str:
+        body = self._write(index).strip("\n")
+        return "\n" + "\n".join(indent + line if line else line for line in body.split("\n")) + "\n"
+
+    def _inline(self, match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        if not self.entries[index].block:
+            return self._write(index)
+        line_start = match.string.rfind("\n", 0, match.start()) + 1
+        indent = match.string[line_start : match.start()]
+        if indent.strip():
+            return self._write(index)
+        return self._block(index, indent).lstrip("\n") + "\n"
+
+    def _unlink(self, match: re.Match[str]) -> str:
+        """A link whose target could not be found becomes its text, as in the build."""
+        return match.group(1)
+
+
+def _url(doc: Document) -> Any:
+    """The rewriter's URL callback: where a ``ref`` in a link destination points."""
+
+    def url_for(entry: Entry, _index: int) -> str | None:
+        call = entry.call
+        if call.name in ("ref", "relref"):
+            try:
+                docname, anchor = doc.resolve(
+                    call.params.get("path") or next(iter(call.args), None)
+                )
+                return doc.relative(docname, anchor)
+            except ShortcodeError as exc:
+                problem = Problem(call.line, f"shortcode {call.name!r}: {exc}", exc.subtype.subtype)
+        elif lookup(call.name, doc.config) is None:
+            message = f"unknown shortcode {call.name!r} in a link target; the link is left empty"
+            problem = Problem(call.line, message, "shortcode")
+        else:
+            message = f"shortcode {call.name!r} gives no URL; it cannot be a link target"
+            problem = Problem(call.line, message, "shortcode")
+        doc.problems.append(problem)
+        return None
+
+    return url_for
+
+
+def site_links(body: str, doc: Document) -> str:
+    """Links to the Hugo site's own post URLs become links to the posts' files.
+
+    The build does this when it resolves links (:mod:`..permalinks`); plain
+    MyST cannot, so ``convert`` writes the relative path instead.  Other
+    site-root links go to ``linkerdblog_base_url`` when it is set.
+    """
+    base = getattr(doc.config, "linkerdblog_base_url", "") or ""
+
+    def replace(match: re.Match[str]) -> str:
+        url = match.group(2)
+        path = site_path(url, base)
+        if path is None:
+            return match.group()
+        fragment = urlsplit(url).fragment
+        docname = doc.urls.get(path)
+        if docname is not None:
+            new = doc.relative(docname, "#" + fragment if fragment else "")
+        elif base and url.startswith("/") and not url.startswith("//"):
+            new = base.rstrip("/") + url
+        else:
+            return match.group()
+        return match.group(1) + new
+
+    return _LINK.sub(replace, body)
+
+
+def convert_text(
+    text: str, doc: Document, *, post: bool, spellings: dict[str, str], tags_from: Any
+) -> Converted:
+    """The post as plain MyST: front matter for ablog, ``# title``, converted body."""
+    meta, front, found = read_meta(text)
+    doc.page = meta
+    problems = doc.problems
+    problems.extend(found)
+    body = "\n".join(text.split("\n")[front.end_line :]) if front.end_line else text
+    first_line = front.end_line + 1
+    if "{{" in body:
+        rewritten = rewrite_text(body, url_for=_url(doc), first_line=first_line)
+        problems.extend(Problem(line, message, "shortcode") for message, line in rewritten.problems)
+        body = _Expander(rewritten.entries, doc).expand(rewritten.text)
+    if doc.urls:
+        body = site_links(body, doc)
+    body = _TXT_FENCE.sub(r"\1text", body)  # the build knows txt/plain; Pygments does not
+    head = front_matter(
+        meta, post=post, spellings=spellings, tags_from=tags_from, excerpt=excerpt_length(body)
+    )
+    title = meta.title
+    if not title:
+        title = fallback_title(doc.docname, meta)
+        problems.append(
+            Problem(1, f"post has no title in its front matter; using {title!r}", "frontmatter")
+        )
+    head += f"\n# {escape(' '.join(title.split()))}\n"
+    return Converted(head + "\n" + body.lstrip("\n"), sorted(problems, key=lambda p: p.line))

@@ -1,0 +1,226 @@
+"""``python -m sphinxcontrib_linkerdblog convert SRC DEST``: a Hugo folder as plain MyST.
+
+Two passes over SRC: the first reads every post's front matter (to know every
+post for ``ref``, the shared tag spellings, and which posts Hugo would not
+publish), the second writes each post.  Every file is written whole, to a
+temporary name then renamed, so an interrupted run or a failed post leaves no
+partial file; a post that cannot be read is reported on one line and skipped.
+
+Safety: SRC is never written to.  A DEST inside SRC (or equal to it) is refused
+before anything is read, and so is a DEST file that would resolve into SRC
+through a symbolic link.  Files other than Markdown (a page bundle's images)
+are copied; symbolic links are not followed out of SRC.
+
+Exit status: 0 all converted cleanly; 1 converted, with problems reported
+(calls kept as written, links that lost their target); 2 bad paths or a post
+that could not be read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
+from typing import Any
+
+from ..config import OPTIONS
+from ..frontmatter import PostMeta, is_hidden
+from ..posts import LIST_PAGE, build_index
+from ..taxonomy import raw_terms, spellings
+from ..warnings_ import WARNING_TYPE
+from .myst import Document
+from .text import convert_text, read_meta
+
+
+@dataclass(slots=True)
+class Source:
+    """One Markdown file of SRC, read (``text`` is None if it could not be)."""
+
+    path: Path
+    rel: PurePosixPath
+    text: str | None
+    meta: PostMeta | None = None
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    child, parent = child.resolve(), parent.resolve()
+    return child == parent or parent in child.parents
+
+
+def load_config(confdir: Path | None) -> SimpleNamespace:
+    """The ``linkerdblog_*`` values (defaults, or a project's ``conf.py``) and its shortcodes."""
+    from ..embeds import social, tweet, video  # noqa: F401
+    from ..shortcodes import builtins, refs  # noqa: F401
+    from ..shortcodes.registry import BUILTINS  # noqa: F401  (filled by the imports below)
+    from ..shortcodes.site import ENVIRONMENT, RESOLVED, callable_shortcode, template_shortcode
+
+    values: dict[str, Any] = {f"linkerdblog_{o.name}": o.default for o in OPTIONS}
+    if confdir is not None:
+        from sphinx.config import eval_config_file
+        from sphinx.util.tags import Tags
+
+        namespace = eval_config_file((confdir / "conf.py").resolve(), Tags())
+        wanted = ("linkerdblog_", "blog_post_pattern")
+        values.update({k: v for k, v in namespace.items() if k.startswith(wanted)})
+    site = {}
+    mapping = values.get("linkerdblog_shortcodes") or {}
+    for name, value in mapping.items() if isinstance(mapping, dict) else ():
+        if isinstance(value, str):
+            site[name] = template_shortcode(name, ENVIRONMENT.from_string(value))
+        elif callable(value):
+            site[name] = callable_shortcode(name, value)
+    config = SimpleNamespace(**values)
+    setattr(config, RESOLVED, site)
+    return config
+
+
+def read_sources(src: Path) -> tuple[list[Source], list[Path], list[str]]:
+    """Markdown files (read), other files to copy, and one error line per unreadable file."""
+    sources: list[Source] = []
+    others: list[Path] = []
+    errors: list[str] = []
+    for path in sorted(src.rglob("*")):
+        if path.is_symlink() and not _inside(path, src):
+            errors.append(f"error: {path}: points outside {src}; not read")
+            continue
+        if not path.is_file():
+            continue
+        if path.suffix != ".md":
+            others.append(path)
+            continue
+        rel = PurePosixPath(path.relative_to(src).as_posix())
+        try:
+            text: str | None = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            errors.append(f"error: {path}: cannot read ({reason}); not converted")
+            text = None
+        sources.append(Source(path, rel, text))
+    return sources, others, errors
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a temporary file, then a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".convert-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def convert(
+    src: Path,
+    dest: Path,
+    *,
+    dry_run: bool = False,
+    confdir: Path | None = None,
+    drafts: bool = False,
+) -> int:
+    """Convert every post of ``src`` into ``dest``; return the exit status."""
+    if not src.is_dir():
+        print(f"error: {src}: no such folder", file=sys.stderr)
+        return 2
+    if _inside(dest, src):
+        print(
+            f"error: {dest}: is inside {src}; choose a DEST outside the Hugo folder",
+            file=sys.stderr,
+        )
+        return 2
+    if dest.exists() and not dest.is_dir():
+        print(f"error: {dest}: exists and is not a folder", file=sys.stderr)
+        return 2
+    if confdir is not None and not (confdir / "conf.py").is_file():
+        print(f"error: {confdir}: has no conf.py", file=sys.stderr)
+        return 2
+    try:
+        config = load_config(confdir)
+    except Exception as exc:  # the user's conf.py: report it, never a traceback
+        cause = exc.__cause__ or exc
+        reason = " ".join(f"{type(cause).__name__}: {cause}".split())
+        print(f"error: {confdir}/conf.py: {reason}", file=sys.stderr)
+        return 2
+    sources, others, errors = read_sources(src)
+    for line in errors:
+        print(line, file=sys.stderr)
+    prefix = src.resolve().name  # Hugo paths name the section: "/blog/x.md"
+    now = datetime.now(UTC)
+    docnames = {f"{prefix}/{s.rel.with_suffix('')}": s for s in sources}
+    for source in sources:
+        if source.text is not None:
+            source.meta = read_meta(source.text)[0]
+    config.blog_post_pattern = getattr(config, "blog_post_pattern", None) or f"{prefix}/**"
+    urls = build_index(src.resolve().parent, config, now).urls  # type: ignore[arg-type]
+    slugs = {d: s.meta.slug for d, s in docnames.items() if s.meta is not None}
+    table = spellings(
+        t for s in sources if s.meta for t in raw_terms(s.meta, config.linkerdblog_tags_from)
+    )
+    problems = written = 0
+    for docname, source in docnames.items():
+        if source.text is None or source.meta is None:
+            continue
+        list_page = source.rel.stem == LIST_PAGE
+        hidden = (
+            None
+            if list_page or drafts
+            else is_hidden(source.meta, now, drafts=False, future=False, expired=False)
+        )
+        if hidden:
+            print(
+                f"{source.path}: skipped, a {hidden} post "
+                "(Hugo does not publish it; --drafts converts it)"
+            )
+            continue
+        target = dest / Path(*source.rel.parts)
+        if _inside(target, src):
+            print(f"error: {target}: would resolve into {src}; not written", file=sys.stderr)
+            errors.append(str(target))
+            continue
+        doc = Document(docname, str(source.path), None, config, docnames, slugs, urls)
+        converted = convert_text(
+            source.text,
+            doc,
+            post=not list_page,
+            spellings=table,
+            tags_from=config.linkerdblog_tags_from,
+        )
+        for problem in converted.problems:
+            print(
+                f"{source.path}:{problem.line}: {problem.message} "
+                f"[{WARNING_TYPE}.{problem.subtype}]"
+            )
+        problems += len(converted.problems)
+        written += 1
+        if dry_run:
+            print(f"would write {target}")
+        else:
+            write_whole(target, converted.text.encode("utf-8"))
+    for path in others:
+        target = dest / path.relative_to(src)
+        if dry_run:
+            print(f"would copy {target}")
+        elif not _inside(target, src):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    verb = "would convert" if dry_run else "converted"
+    print(
+        f"{verb} {written} of {len(sources)} Markdown files, "
+        f"{problems} problems, {len(errors)} errors"
+    )
+    if not dry_run and written:
+        print(
+            f'{dest} builds with extensions = ["myst_parser", "sphinx_design", "ablog"], '
+            'myst_enable_extensions = ["colon_fence"] and myst_heading_anchors = 6 '
+            "(no blog_post_pattern: each post says blogpost: true)"
+        )
+    if errors:
+        return 2
+    return 1 if problems else 0
