@@ -20,6 +20,7 @@ from .shortcodes import setup_shortcodes
 from .social_meta import setup_social_meta
 from .sources import setup_sources
 from .static_files import setup_static_files
+from .unchanged_pages import setup_unchanged_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,5 +72,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_static_files(app)
     setup_listings(app)
     setup_indexes(app)
+    setup_unchanged_pages(app)
     app.connect("config-inited", add_static)
     app.connect("builder-inited", dedupe_static)

@@ -46,12 +46,24 @@ def _neg_date(record: dict[str, Any]) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
-def compute(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: the related lists of every post."""
+def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the related lists of every post.
+
+    Returns the posts whose list changed (other posts, a title in it) so that
+    Sphinx writes their pages again without re-reading them: an edit to one
+    post's tags or title reaches every page that lists it.
+    """
     domain = get_domain(env)
     index = get_index(app.config)
     posts = {d: r for d, r in domain.posts.items() if index.is_post(d)}
-    domain.data["related"] = related(posts, app.config.linkerdblog_related_posts)
+    old = domain.data.get("related_shown", {})
+    lists = related(posts, app.config.linkerdblog_related_posts)
+    shown = {d: [(t, posts[t].get("title") or t) for t in targets] for d, targets in lists.items()}
+    domain.data["related"] = lists
+    domain.data["related_shown"] = shown
+    if not old:
+        return []  # a first build writes every page anyway
+    return sorted(d for d, entries in shown.items() if old.get(d) != entries)
 
 
 def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:

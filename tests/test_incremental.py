@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
+
+from sphinxcontrib_linkerdblog.unchanged_pages import STATS_KEY
 
 
 def test_noop_rebuild(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -16,3 +20,87 @@ def test_noop_rebuild(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-u
     status = again.status.getvalue()
     assert "The configuration has changed" not in status
     assert "0 added, 0 changed, 0 removed" in status
+
+
+BUILD_TIME = re.compile(rb"<updated>[^<]*</updated>")  # the feed's first: its build time
+
+
+def built_app(make_app, src, **kwargs):  # type: ignore[no-untyped-def]
+    """Build ``src`` with the basic theme (the test app's default otherwise differs)."""
+    app = make_app("html", srcdir=src, confoverrides={"html_theme": "basic"}, **kwargs)
+    app.build()
+    return app
+
+
+def mtimes(outdir) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {
+        str(p.relative_to(outdir)): p.stat().st_mtime_ns
+        for p in outdir.rglob("*.html")
+        if p.is_file()
+    }
+
+
+def progress(status: str, step: str) -> set[str]:
+    """Docnames a build step ("reading sources", "writing output") went through."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", status)
+    return set(re.findall(rf"{step}\.\.\. \[ *\d+%\] (\S+)", plain))
+
+
+def test_generated_pages_are_written_only_when_changed(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-blog", src)
+    first = built_app(make_app, src, freshenv=True)
+    before = mtimes(first.outdir)
+    for page in (
+        "blog-tags.html",
+        "blog-authors.html",
+        "blog/tag/linkerd.html",
+        "blog/archive.html",
+    ):
+        assert page in before
+    time.sleep(0.01)
+    again = built_app(make_app, src)
+    assert mtimes(again.outdir) == before  # nothing rewritten, ours or ablog's
+    stats = getattr(again.builder, STATS_KEY)
+    assert stats[0] == 0 and stats[1] > 10  # every generated page rendered, none written
+
+
+def test_one_post_edit_rereads_it_and_rewrites_the_pages_listing_it(
+    make_app, rootdir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-blog", src)
+    built_app(make_app, src, freshenv=True)
+    third = src / "blog" / "third.md"
+    third.write_text(
+        third.read_text("utf-8").replace("title: Third", "title: Third, renamed"), "utf-8"
+    )
+    again = built_app(make_app, src)
+    status = again.status.getvalue()
+    assert progress(status, "reading sources") == {"blog/third"}
+    # first and second list "Third" among their related posts: written, not re-read.
+    assert {"blog/first", "blog/second", "blog/third"} <= progress(status, "writing output")
+    for name in ("first", "second"):
+        page = (again.outdir / "blog" / f"{name}.html").read_text("utf-8")
+        assert "Third, renamed</a>" in page
+    # The tag index lists the new title too: generated pages follow their content.
+    assert "Third, renamed" in (again.outdir / "blog-tags.html").read_text("utf-8")
+
+
+def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outputs = {}
+    for jobs in (1, 2):
+        src = tmp_path / f"j{jobs}"
+        shutil.copytree(rootdir / "test-blog", src)
+        app = built_app(make_app, src, freshenv=True, parallel=jobs)
+        assert app.parallel == jobs
+        outputs[jobs] = {
+            # ablog stamps its feed with the build time; everything else must match.
+            str(p.relative_to(app.outdir)): BUILD_TIME.sub(b"", p.read_bytes(), count=1)
+            for p in sorted(app.outdir.rglob("*"))
+            if p.is_file() and p.name != ".buildinfo"
+        }
+    assert outputs[1].keys() == outputs[2].keys()
+    assert len(outputs[1]) > 20
+    differing = [name for name in outputs[1] if outputs[1][name] != outputs[2][name]]
+    assert differing == []
