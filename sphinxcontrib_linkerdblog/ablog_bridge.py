@@ -21,7 +21,7 @@ from sphinx.transforms import SphinxTransform
 from .authors import get_authors
 from .byline import reading_minutes, register_images
 from .dates import to_naive_utc
-from .posts import POST_KEY, get_domain, get_index
+from .posts import MORE_KEY, POST_KEY, get_domain, get_index
 from .taxonomy import canonical, raw_terms
 from .warnings_ import Warn, warn
 
@@ -128,7 +128,7 @@ class HugoPost(SphinxTransform):
         self.check_authors(docname, meta)
         index = get_index(self.config)
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
-        more = text_before_more(self.document)
+        more = text_before_more(self.document) if self.env.temp_data.get(MORE_KEY) else []
         domain.posts[docname]["tag_list"] = tags
         # A manual summary shows its own images; ablog would add the thumbnail again.
         image = None if more else thumbnail_index(self.document, meta)

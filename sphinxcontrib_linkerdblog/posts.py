@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import glob
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain, Index
 
-from .frontmatter import PostMeta, is_hidden, normalise, split_front_matter
+from .frontmatter import FrontMatter, PostMeta, Problem, is_hidden, normalise, split_front_matter
 from .indexes import AuthorIndex, TagIndex
 from .permalinks import (
     check_pattern,
@@ -45,6 +45,12 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+POST_FIELDS = tuple(f.name for f in fields(PostMeta))
+"""What :meth:`BlogDomain.note_post` keeps of a post's front matter: all of it."""
+
+MORE_KEY = "linkerdblog_more"
+"""``env.temp_data`` key: whether the Hugo document's text has a summary marker."""
 
 POST_KEY = "linkerdblog_post"
 """``env.temp_data`` key: the :class:`PostMeta` of the Hugo document being read."""
@@ -69,6 +75,22 @@ class IndexedPost:
     terms: tuple[str, ...] = ()  # tag values, as written
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFront:
+    """A text's front-matter block, its normalised metadata and every problem."""
+
+    front: FrontMatter
+    meta: PostMeta
+    problems: list[Problem]
+
+
+def read_front(text: str) -> ReadFront:
+    """Split and normalise the front matter of ``text``."""
+    front = split_front_matter(text)
+    meta, problems = normalise(front)
+    return ReadFront(front, meta, [*front.problems, *problems])
+
+
 @dataclass(slots=True)
 class PostIndex:
     """Every Hugo content document matched by ``blog_post_pattern``."""
@@ -76,6 +98,32 @@ class PostIndex:
     posts: dict[str, IndexedPost] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
     tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
+    # docname -> (hash of the text, its front matter, read); see ``read_front``.
+    front: dict[str, tuple[int, ReadFront]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the per-process cache of parsed front matter."""
+        return {"posts": self.posts, "urls": self.urls, "tag_spellings": self.tag_spellings}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.posts, self.urls = state["posts"], state["urls"]
+        self.tag_spellings, self.front = state["tag_spellings"], {}
+
+    def read_front(self, docname: str, text: str) -> ReadFront:
+        """The document's front matter, parsed once per build.
+
+        The index parses every post's front matter before any is read; the
+        ``source-read`` hook asks again for the same text, so the result is kept
+        (in this process only, keyed by a hash of the text) instead of parsing
+        the YAML twice.
+        """
+        key = hash(text)
+        cached = self.front.get(docname)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        found = read_front(text)
+        self.front[docname] = (key, found)
+        return found
 
     def is_hugo(self, docname: str) -> bool:
         """Whether ``docname`` is Hugo content (a post or a list page)."""
@@ -126,7 +174,7 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
         except (OSError, UnicodeDecodeError):
             # Sphinx reports the unreadable file itself when it tries to read it.
             continue
-        meta, _problems = normalise(split_front_matter(text))
+        meta = index.read_front(docname, text).meta
         hidden = None
         if not list_page:
             hidden = is_hidden(
@@ -221,11 +269,15 @@ class BlogDomain(Domain):
         return self.data["posts"]
 
     def note_post(self, docname: str, meta: PostMeta) -> None:
-        """Remember the post's front matter."""
-        record = asdict(meta)
-        for key, value in record.items():
-            if isinstance(value, datetime):
-                record[key] = value.isoformat()
+        """Remember the post's front matter, dates as ISO text.
+
+        ``meta`` is never changed after the post is read, so its lists and dicts
+        are shared, not copied.
+        """
+        record: dict[str, Any] = {}
+        for name in POST_FIELDS:
+            value = getattr(meta, name)
+            record[name] = value.isoformat() if isinstance(value, datetime) else value
         self.posts[docname] = record
 
     def clear_doc(self, docname: str) -> None:

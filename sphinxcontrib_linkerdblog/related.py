@@ -28,6 +28,9 @@ def related(posts: dict[str, dict[str, Any]], count: int) -> dict[str, list[str]
         terms[docname] = own
         for term in own:
             by_term[term].append(docname)
+    # Newest first on ties: one sort by date, then a rank per post.
+    by_date = sorted(sorted(posts), key=lambda d: posts[d].get("date") or "", reverse=True)
+    rank = {docname: position for position, docname in enumerate(by_date)}
     result: dict[str, list[str]] = {}
     for docname, own in terms.items():
         shared: Counter[str] = Counter()
@@ -35,15 +38,9 @@ def related(posts: dict[str, dict[str, Any]], count: int) -> dict[str, list[str]
             for other in by_term[term]:
                 if other != docname:
                     shared[other] += 1
-        ranked = sorted(shared, key=lambda d: (-shared[d], _neg_date(posts[d]), d))
+        ranked = sorted(shared, key=lambda d: (-shared[d], rank[d], d))
         result[docname] = ranked[:count]
     return result
-
-
-def _neg_date(record: dict[str, Any]) -> str:
-    # ISO dates sort as text; invert for "newest first" without parsing.
-    date = record.get("date") or ""
-    return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
 def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:

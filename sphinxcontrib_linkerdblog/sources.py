@@ -17,8 +17,8 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from .frontmatter import PostMeta, normalise, split_front_matter
-from .posts import POST_KEY, get_index
+from .frontmatter import PostMeta
+from .posts import MORE_KEY, POST_KEY, get_index
 from .shortcodes import resolve_url
 from .shortcodes.engine import CALLS_KEY
 from .shortcodes.rewrite import escape_markdown, rewrite_text
@@ -57,9 +57,9 @@ def fallback_title(docname: str, meta: PostMeta) -> str:
 
 def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
     """Normalise the document's front matter, report its problems, return the new text."""
-    front = split_front_matter(text)
-    meta, problems = normalise(front)
-    for problem in [*front.problems, *problems]:
+    found = get_index(app.config).read_front(docname, text)
+    front, meta = found.front, found.meta
+    for problem in found.problems:
         subtype = Warn.DATE if problem.subtype == "date" else Warn.FRONTMATTER
         warn(problem.message, subtype, (docname, problem.line))
     if front.end_line == 0:
@@ -92,6 +92,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text = source[0]
     if get_index(app.config).is_hugo(docname):
         text = read_hugo_front_matter(app, docname, text)
+        # Hugo's summary marker (<!--more-->): looked for in the doctree only if here.
+        app.env.temp_data[MORE_KEY] = "more" in text
     if "{{" in text:
         rewritten = rewrite_text(text, url_for=lambda entry, _i: resolve_url(app, docname, entry))
         for message, line in rewritten.problems:
