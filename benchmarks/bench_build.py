@@ -70,6 +70,11 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 timed(StandaloneHTMLBuilder, "gen_pages_from_extensions", "collect_pages")
 timed(StandaloneHTMLBuilder, "write_domain_indices", "domain_indices")
 try:
+    from sphinxcontrib_linkerdblog import permalinks
+    timed(permalinks, "write_redirects", "redirects")
+except ImportError:
+    pass
+try:
     from sphinxcontrib_linkerdblog import sources, ablog_bridge
     from sphinxcontrib_linkerdblog.shortcodes import engine
     timed(sources, "on_source_read", "preprocess")
@@ -105,7 +110,6 @@ OURS = (
     "from linkerd_io import linkerdblog_shortcodes",
     'extensions = ["sphinxcontrib_linkerdblog"]',
     'blog_post_pattern = "blog/*"',
-    'linkerdblog_permalinks = "/:year/:month/:day/:slug/"',
     *COMMON,
 )
 PLAIN = (

@@ -102,7 +102,8 @@ def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.para
 
 def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
     """ "Tags: a, b", each linked to ablog's tag page in HTML (plain text elsewhere)."""
-    para = nodes.paragraph("", "Tags: ", classes=["linkerdblog-tags"])
+    # "no-search": Sphinx's search index skips it (the tag pages are what to find).
+    para = nodes.paragraph("", "Tags: ", classes=["linkerdblog-tags", "no-search"])
     html = app.builder.format == "html" and not app.builder.name.startswith("epub")
     for position, tag in enumerate(tags):
         if position:

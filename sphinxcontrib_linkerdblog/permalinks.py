@@ -18,6 +18,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -167,6 +168,7 @@ def write_redirects(app: Sphinx) -> None:
     index = get_index(app.config)
     # The canonical URL is the page's new home, not the old Hugo site.
     base = app.config.html_baseurl or getattr(app.config, "blog_baseurl", "") or ""
+    made: set[Path] = set()
     for path, docname in index.urls.items():
         if docname not in app.env.found_docs:
             continue
@@ -179,12 +181,39 @@ def write_redirects(app: Sphinx) -> None:
         title = index.posts[docname].title or docname
         out = builder.outdir / page
         content = redirect_html(target, canonical, title)
-        if out.exists() and out.read_text(encoding="utf-8") == content:
+        if out.is_dir():
             continue
-        if out.exists() and out.is_dir():
-            continue
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(content, encoding="utf-8")
+        make_parents(out, builder.outdir, made)
+        write_if_changed(out, content)
+
+
+def make_parents(path: Path, root: Path, made: set[Path]) -> None:
+    """Create ``path``'s missing folders below ``root``, each checked once per build.
+
+    Hugo permalinks nest (``/2022/12/01/slug/``): hundreds of folders, shared
+    by many pages, on a file system where every ``mkdir`` costs.
+    """
+    missing = []
+    parent = path.parent
+    while parent != root and parent not in made:
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        if not folder.is_dir():
+            folder.mkdir()
+        made.add(folder)
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write ``content`` unless ``path`` already holds exactly it; True if written."""
+    data = content.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
+    return True
 
 
 class RewriteSiteLinks(SphinxPostTransform):

@@ -77,7 +77,12 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         ref = nodes.reference("", title, internal=True, refuri=uri)
         items += nodes.list_item("", nodes.paragraph("", "", ref))
     box = nodes.container(
-        "", nodes.rubric("Related posts", "Related posts"), items, classes=["linkerdblog-related"]
+        "",
+        nodes.rubric("Related posts", "Related posts"),
+        items,
+        # "no-search": a search for a post's title should find that post, not
+        # every post that lists it as related.
+        classes=["linkerdblog-related", "no-search"],
     )
     section += box
 

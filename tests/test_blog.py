@@ -58,7 +58,7 @@ def test_summary_before_more_is_the_excerpt(built) -> None:
 
 def test_related_posts(built) -> None:
     first = html(built, "first")
-    related = first.split('<div class="linkerdblog-related docutils container">', 1)[1]
+    related = first.split('<div class="linkerdblog-related no-search docutils container">', 1)[1]
     assert related.index("second.html") < related.index("third.html")  # 2 shared before 1
 
 
@@ -95,7 +95,7 @@ def test_tag_and_author_indices(built) -> None:
 def test_post_tags_link_to_tag_pages(built) -> None:
     first = html(built, "first")
     assert (
-        '<p class="linkerdblog-tags">Tags: <a class="linkerdblog-tag reference internal" '
+        '<p class="linkerdblog-tags no-search">Tags: <a class="linkerdblog-tag reference internal" '
         'href="tag/linkerd.html">linkerd</a>, ' in first
     )
 
@@ -138,3 +138,15 @@ def test_broken_registry_warns_and_build_goes_on(app) -> None:  # type: ignore[n
     assert "cannot read the authors registry data/missing.yaml" in app.warning.getvalue()
     assert "[linkerdblog.author]" in app.warning.getvalue()
     assert 'By <span class="linkerdblog-author">alice</span>' in html(app, "first")
+
+
+def test_related_and_tag_lines_stay_out_of_the_search_index(built) -> None:
+    # "Third" is a title and a tag-free word: the first post shows it only in its
+    # related-posts list, which must not make the first post a search hit for it.
+    index = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"third":' in index
+    terms = index.split('"terms":', 1)[1]
+    entry = terms.split('"third":', 1)[1].split("]", 1)[0]
+    docnames = index.split('"docnames":[', 1)[1].split("]", 1)[0].split(",")
+    first = docnames.index('"blog/first"')
+    assert str(first) not in entry.strip("[").split(",")

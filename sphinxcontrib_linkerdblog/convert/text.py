@@ -175,6 +175,30 @@ def _url(doc: Document) -> Any:
     return url_for
 
 
+_CODE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def tidy_blank_lines(text: str) -> str:
+    """At most one blank line in a row, except inside code fences (where they are code).
+
+    The calls leave blank lines around the blocks that replace them; a
+    converted file is meant to be read and edited by people.
+    """
+    out: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        match = _CODE_FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+        elif match:
+            fence = match.group(1)
+        elif not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def site_links(body: str, doc: Document) -> str:
     """Links to the Hugo site's own post URLs become links to the posts' files.
 
@@ -229,4 +253,5 @@ def convert_text(
             Problem(1, f"post has no title in its front matter; using {title!r}", "frontmatter")
         )
     head += f"\n# {escape(' '.join(title.split()))}\n"
-    return Converted(head + "\n" + body.lstrip("\n"), sorted(problems, key=lambda p: p.line))
+    text = head + "\n" + tidy_blank_lines(body.lstrip("\n")).rstrip("\n") + "\n"
+    return Converted(text, sorted(problems, key=lambda p: p.line))

@@ -100,13 +100,14 @@ def render_ref(ctx: Context) -> list[nodes.Node]:
     _ref, docname, anchor = _target(ctx)
     if anchor and docname == ctx.docname:
         return [nodes.reference("", anchor, refuri=anchor, internal=True)]
-    # An anchor cannot be checked before the target is read; the link goes to
-    # the page, titled with its title (Sphinx resolves it late).
+    # Resolved late, when every page is read: titled with the target's title, or
+    # with its heading's for an #anchor (MyST's resolver, as for a Markdown link).
     xref = addnodes.pending_xref(
         "",
-        refdomain="std",
-        reftype="doc",
-        reftarget="/" + docname,
+        refdomain="doc" if anchor else "std",
+        reftype="myst" if anchor else "doc",
+        reftarget=docname if anchor else "/" + docname,
+        reftargetid=anchor[1:] or None,
         refexplicit=False,
         refwarn=True,
         refdoc=ctx.docname,
