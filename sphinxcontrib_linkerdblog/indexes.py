@@ -34,11 +34,8 @@ def _letter(name: str) -> str:
 class _BlogIndex(Index):
     """Shared layout: group -> (entry with count, posts under it)."""
 
-    catalog = ""
-
-    def groups(self) -> dict[str, tuple[str, list[str]]]:
-        """key -> (shown name, docnames)."""
-        raise NotImplementedError
+    catalog = ""  # ablog's folder of the entry's page: "tag", "author"
+    field = ""  # the post record's list this index groups by
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -66,6 +63,20 @@ class _BlogIndex(Index):
         index = get_index(self.domain.env.config)
         return {d: r for d, r in self.domain.data["posts"].items() if index.is_post(d)}
 
+    def shown(self, key: str) -> str:
+        """The name an entry is listed under."""
+        return key
+
+    def groups(self) -> dict[str, tuple[str, list[str]]]:
+        """key -> (shown name, docnames), from each post's ``field`` list."""
+        groups: dict[str, tuple[str, list[str]]] = {}
+        for docname, record in self._posts().items():
+            for key in record.get(self.field, []):
+                if key not in groups:
+                    groups[key] = (self.shown(key), [])
+                groups[key][1].append(docname)
+        return groups
+
 
 class TagIndex(_BlogIndex):
     """Every tag with its posts."""
@@ -74,13 +85,7 @@ class TagIndex(_BlogIndex):
     localname = "Tags"
     shortname = "tags"
     catalog = "tag"
-
-    def groups(self) -> dict[str, tuple[str, list[str]]]:
-        groups: dict[str, tuple[str, list[str]]] = {}
-        for docname, record in self._posts().items():
-            for tag in record.get("tag_list", []):
-                groups.setdefault(tag, (tag, []))[1].append(docname)
-        return groups
+    field = "tag_list"
 
 
 class AuthorIndex(_BlogIndex):
@@ -90,17 +95,14 @@ class AuthorIndex(_BlogIndex):
     localname = "Authors"
     shortname = "authors"
     catalog = "author"
+    field = "authors"
 
-    def groups(self) -> dict[str, tuple[str, list[str]]]:
-        registry = get_authors(self.domain.env.config)
+    def shown(self, key: str) -> str:
+        known = get_authors(self.domain.env.config).get(key)
+        if known:
+            return known.name
         names = self.domain.env.config.blog_authors or {}
-        groups: dict[str, tuple[str, list[str]]] = {}
-        for docname, record in self._posts().items():
-            for author in record.get("authors", []):
-                known = registry.get(author)
-                name = known.name if known else (names.get(author) or (author,))[0] or author
-                groups.setdefault(author, (name, []))[1].append(docname)
-        return groups
+        return (names.get(key) or (key,))[0] or key
 
 
 def author_cards(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import os
+import posixpath
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -39,7 +40,7 @@ from .taxonomy import raw_terms, spellings
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable, Mapping, Set
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -91,6 +92,35 @@ def read_front(text: str) -> ReadFront:
     return ReadFront(front, meta, [*front.problems, *problems])
 
 
+def leaf(docname: str) -> str:
+    """A post's logical name: its file name, or its page bundle folder's name."""
+    head, name = posixpath.split(docname)
+    if name in ("index", "_index"):
+        return posixpath.basename(head)
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class PostNames:
+    """Posts by docname, by logical name and by slug: what ``ref`` looks up, each
+    lookup a dictionary access rather than a scan of every post."""
+
+    docnames: frozenset[str] = frozenset()
+    by_leaf: dict[str, list[str]] = field(default_factory=dict)
+    by_slug: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, slugs: Mapping[str, str | None]) -> PostNames:
+        """From post docname -> slug (or None)."""
+        by_leaf: dict[str, list[str]] = {}
+        by_slug: dict[str, list[str]] = {}
+        for docname, slug in slugs.items():
+            by_leaf.setdefault(leaf(docname), []).append(docname)
+            if slug:
+                by_slug.setdefault(slug, []).append(docname)
+        return cls(frozenset(slugs), by_leaf, by_slug)
+
+
 @dataclass(slots=True)
 class PostIndex:
     """Every Hugo content document matched by ``blog_post_pattern``."""
@@ -98,6 +128,7 @@ class PostIndex:
     posts: dict[str, IndexedPost] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
     tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
+    names: PostNames = field(default_factory=PostNames, compare=False)  # for ref
     # docname -> (hash of the text, its front matter, read); see ``read_front``.
     front: dict[str, tuple[int, ReadFront]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -108,6 +139,7 @@ class PostIndex:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.posts, self.urls = state["posts"], state["urls"]
         self.tag_spellings, self.front = state["tag_spellings"], {}
+        self.names = PostNames.of({d: p.slug for d, p in self.posts.items()})
 
     def read_front(self, docname: str, text: str) -> ReadFront:
         """The document's front matter, parsed once per build.
@@ -198,6 +230,7 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
         )
     index.urls = site_urls(index, config.linkerdblog_permalinks, str(srcdir))
     index.tag_spellings = spellings(t for p in index.visible() for t in p.terms)
+    index.names = PostNames.of({d: p.slug for d, p in index.posts.items()})
     return index
 
 

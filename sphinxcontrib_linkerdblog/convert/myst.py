@@ -31,6 +31,7 @@ from typing import Any
 from docutils import nodes
 
 from ..embeds.base import embed
+from ..posts import PostNames
 from ..shortcodes.builtins import details
 from ..shortcodes.engine import Context, ShortcodeError
 from ..shortcodes.refs import locate
@@ -70,7 +71,7 @@ class Document:
     page: Any  # its PostMeta
     config: Any  # attribute access to linkerdblog_* values and the site shortcodes
     found: Collection[str]  # every docname converted
-    slugs: Mapping[str, str | None]  # post docname -> slug
+    posts: PostNames  # the posts by docname, logical name and slug
     urls: Mapping[str, str] = field(default_factory=dict)  # Hugo site path -> docname
     problems: list[Problem] = field(default_factory=list)
 
@@ -86,7 +87,7 @@ class Document:
         page, _, anchor = ref.partition("#")
         if not page:
             return self.docname, "#" + anchor
-        docname = locate(page, self.docname, self.found, self.slugs)
+        docname = locate(page, self.docname, self.found, self.posts)
         if docname is None:
             raise ShortcodeError(f"no post {page!r} to link to", Warn.REF)
         return docname, ("#" + anchor) if anchor else ""

@@ -18,6 +18,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..shortcodes import ShortcodeError, shortcode
+from ..shortcodes.registry import flag
 from ..warnings_ import Warn
 from .base import add_embed_node, embed, make_embed
 from .directives import EmbedDirective, EmbedRole
@@ -32,7 +33,6 @@ _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _VIMEO_ID = re.compile(r"[0-9]{1,12}")
 _SECONDS = re.compile(r"[0-9]{1,6}")
 _CLASS = re.compile(r"-?[A-Za-z_][\w-]*")
-_TRUE = {"true", "1", "yes", ""}
 
 
 class youtube(embed):
@@ -146,14 +146,13 @@ YOUTUBE_PARAMS = frozenset({"id", "start", "end", "t", "title", "autoplay", "loa
 @shortcode("youtube", params=YOUTUBE_PARAMS, inner=False)
 def render_youtube(ctx: Context) -> list[nodes.Node]:
     """``{{< youtube ID >}}`` and its named form."""
-    autoplay = ctx.get("autoplay")
     node = make_youtube(
         ctx.get("id", 0),
         ctx.config,
         start=ctx.get("start") or ctx.get("t"),
         end=ctx.get("end"),
         title=ctx.get("title"),
-        autoplay=autoplay is not None and autoplay.lower() in _TRUE,
+        autoplay=flag(ctx.get("autoplay"), empty=True),
         block=ctx.block,
         classes=css_classes(ctx.get("class")),
     )

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .engine import ShortcodeError
-from .registry import shortcode
+from .registry import flag, shortcode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from .engine import Context
 
-_TRUE = {"true", "1", "yes", "open", ""}
 _LENGTH = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:px|%|em|rem)?")
 _HL_OPTION = re.compile(r"\s*([A-Za-z_]+)\s*=\s*([^,]*)")
 
@@ -175,7 +174,7 @@ def visit_details_plain(self: Any, node: details) -> None:
 def render_details(ctx: Context) -> list[nodes.Node]:
     """Hugo's ``details``: a collapsed section with a summary."""
     summary = ctx.get("summary") or ctx.get("title") or "Details"
-    is_open = (ctx.get("open") or "false").lower() in _TRUE
+    is_open = flag(ctx.get("open"), "open")
     node = details("", summary=summary, open=is_open, classes=(ctx.get("class") or "").split())
     # Non-HTML builders print the summary as the first paragraph (CSS hides it in
     # HTML, where <summary> shows it).

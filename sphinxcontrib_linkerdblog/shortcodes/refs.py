@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from ..posts import get_index
+from ..posts import PostNames, get_index
 from ..warnings_ import Warn
 from .engine import ShortcodeError
 from .registry import shortcode
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping
+    from collections.abc import Collection
 
     from .engine import Context
 
@@ -32,44 +32,28 @@ REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
 
 def find_target(ctx: Context, ref: str) -> str | None:
     """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
-    index = get_index(ctx.config)
-    slugs = {docname: post.slug for docname, post in index.posts.items()}
-    return locate(ref, ctx.docname, ctx.env.found_docs, slugs)
+    return locate(ref, ctx.docname, ctx.env.found_docs, get_index(ctx.config).names)
 
 
-def locate(
-    ref: str, here: str, found: Collection[str], posts: Mapping[str, str | None]
-) -> str | None:
+def locate(ref: str, here: str, found: Collection[str], posts: PostNames) -> str | None:
     """The docname that ``ref`` names, seen from document ``here``; None if none.
 
-    Pure (no Sphinx), shared by the build and ``convert``.
+    Shared by the build and ``convert``.
 
     :param found: every docname there is.
-    :param posts: post docname -> its ``slug`` (or ``None``).
+    :param posts: the posts by docname, logical name and slug.
     """
     ref = ref.strip()
     path = ref.lstrip("/").removesuffix(".md").rstrip("/")
     candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(here), path))]
     for candidate in candidates:
         for name in (candidate, candidate + "/index", candidate + "/_index"):
-            if name in found or name in posts:
+            if name in found or name in posts.docnames:
                 return name
-    leaf = posixpath.basename(path)
-    by_name = [d for d in posts if _leaf(d) == leaf]
-    if len(by_name) == 1:
-        return by_name[0]
-    by_slug = [d for d, slug in posts.items() if slug == ref]
-    if len(by_slug) == 1:
-        return by_slug[0]
+    for matches in (posts.by_leaf.get(posixpath.basename(path)), posts.by_slug.get(ref)):
+        if matches and len(matches) == 1:
+            return matches[0]
     return None
-
-
-def _leaf(docname: str) -> str:
-    """A post's logical name: its file name, or its bundle folder's name."""
-    head, leaf = posixpath.split(docname)
-    if leaf in ("index", "_index"):
-        return posixpath.basename(head)
-    return leaf
 
 
 def _target(ctx: Context) -> tuple[str, str, str]:

@@ -56,6 +56,21 @@ class Shortcode:
             )
 
 
+_TRUE = frozenset({"true", "1", "yes"})
+
+
+def flag(value: str | None, *also: str, empty: bool = False) -> bool:
+    """A boolean parameter: true/1/yes (or one of ``also``, e.g. ``open="open"``).
+
+    Absent is false; an empty value is ``empty`` (each shortcode keeps its own
+    reading of ``x=""``).
+    """
+    if value is None:
+        return False
+    word = value.strip().lower()
+    return empty if not word else (word in _TRUE or word in also)
+
+
 BUILTINS: dict[str, Shortcode] = {}
 """Built-in shortcodes by name, filled by :func:`shortcode` at import time."""
 
