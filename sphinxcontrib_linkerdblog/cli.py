@@ -17,8 +17,10 @@ import sys
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from .frontmatter import normalise, split_front_matter
+from .project_conf import load_config
 from .shortcodes.lexer import all_calls, scan
 from .warnings_ import WARNING_TYPE
 
@@ -58,13 +60,12 @@ def check_text(name: str, text: str, known: set[str]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.line)
 
 
-def _known_shortcodes() -> set[str]:
-    # Importing the package's shortcode modules registers the built-ins.
-    from .embeds import social, tweet, video  # noqa: F401
-    from .shortcodes import builtins, refs  # noqa: F401
+def _known_shortcodes(config: Any) -> set[str]:
+    """The built-ins and the site's own (from ``--conf``)."""
     from .shortcodes.registry import BUILTINS
+    from .shortcodes.site import RESOLVED
 
-    return set(BUILTINS)
+    return set(BUILTINS) | set(getattr(config, RESOLVED))
 
 
 def _progress(done: int, total: int) -> None:
@@ -75,13 +76,16 @@ def _progress(done: int, total: int) -> None:
         sys.stderr.write("\n")
 
 
-def check(path: Path, output: str) -> int:
+def check(path: Path, output: str, confdir: Path | None = None) -> int:
     """Run ``check`` on a folder; return the exit status."""
     if not path.is_dir():
         print(f"error: {path}: no such folder", file=sys.stderr)
         return 2
+    config = load_config(confdir)
+    if config is None:
+        return 2
     files = sorted(p for p in path.rglob("*.md") if p.is_file())
-    known = _known_shortcodes()
+    known = _known_shortcodes(config)
     findings: list[Finding] = []
     unreadable: list[str] = []
     tty = sys.stderr.isatty() and output == "text"
@@ -121,6 +125,9 @@ def check(path: Path, output: str) -> int:
     return 1 if findings else 0
 
 
+CONF_HELP = "a Sphinx project whose conf.py maps the site's shortcodes"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m sphinxcontrib_linkerdblog")
@@ -128,18 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     checker = commands.add_parser("check", help="report front-matter and shortcode problems")
     checker.add_argument("path", type=Path, help="a Hugo content folder")
     checker.add_argument("--format", choices=("text", "json"), default="text")
+    checker.add_argument("--conf", type=Path, metavar="DIR", help=CONF_HELP)
     converter = commands.add_parser(
         "convert", help="write the posts as plain MyST with ablog front matter"
     )
     converter.add_argument("src", type=Path, help="a Hugo content folder (never written to)")
     converter.add_argument("dest", type=Path, help="where to write (not inside SRC)")
     converter.add_argument("--dry-run", action="store_true", help="list what would be written")
-    converter.add_argument(
-        "--conf",
-        type=Path,
-        metavar="DIR",
-        help="a Sphinx project whose conf.py maps site shortcodes",
-    )
+    converter.add_argument("--conf", type=Path, metavar="DIR", help=CONF_HELP)
     converter.add_argument(
         "--drafts", action="store_true", help="convert drafts, future and expired posts too"
     )
@@ -150,4 +153,4 @@ def main(argv: list[str] | None = None) -> int:
         return convert(
             args.src, args.dest, dry_run=args.dry_run, confdir=args.conf, drafts=args.drafts
         )
-    return check(args.path, args.format)
+    return check(args.path, args.format, args.conf)

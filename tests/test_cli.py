@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import needs_shared
+
 from sphinxcontrib_linkerdblog.cli import main
 
 ROOTS = Path(__file__).parent / "roots"
@@ -56,3 +58,20 @@ def test_clean_folder_and_bad_paths(tmp_path) -> None:  # type: ignore[no-untype
     bad = run("check", str(tmp_path))
     assert bad.returncode == 2 and "latin1.md: cannot read (not UTF-8)" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_conf_makes_site_shortcodes_known() -> None:
+    corpus = needs_shared("corpus", "linkerd-2022", "blog")
+    docs = Path(__file__).parents[1] / "docs"
+    result = run("check", "--conf", str(docs), str(corpus))
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout.splitlines()[-1] == "151 files, 0 problems"
+
+
+def test_bad_conf_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text("import no_such_module\n", "utf-8")
+    result = run("check", "--conf", str(tmp_path), str(ROOTS / "test-basic" / "blog"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path}/conf.py: ModuleNotFoundError: No module named 'no_such_module'"
+    ]

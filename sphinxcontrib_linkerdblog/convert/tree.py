@@ -25,12 +25,10 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from types import SimpleNamespace
-from typing import Any
 
-from ..config import OPTIONS
 from ..frontmatter import PostMeta, is_hidden
-from ..posts import LIST_PAGE, build_index
+from ..posts import LIST_PAGE, PostNames, build_index
+from ..project_conf import load_config
 from ..taxonomy import raw_terms, spellings
 from ..warnings_ import WARNING_TYPE
 from .myst import Document
@@ -50,33 +48,6 @@ class Source:
 def _inside(child: Path, parent: Path) -> bool:
     child, parent = child.resolve(), parent.resolve()
     return child == parent or parent in child.parents
-
-
-def load_config(confdir: Path | None) -> SimpleNamespace:
-    """The ``linkerdblog_*`` values (defaults, or a project's ``conf.py``) and its shortcodes."""
-    from ..embeds import social, tweet, video  # noqa: F401
-    from ..shortcodes import builtins, refs  # noqa: F401
-    from ..shortcodes.registry import BUILTINS  # noqa: F401  (filled by the imports below)
-    from ..shortcodes.site import ENVIRONMENT, RESOLVED, callable_shortcode, template_shortcode
-
-    values: dict[str, Any] = {f"linkerdblog_{o.name}": o.default for o in OPTIONS}
-    if confdir is not None:
-        from sphinx.config import eval_config_file
-        from sphinx.util.tags import Tags
-
-        namespace = eval_config_file((confdir / "conf.py").resolve(), Tags())
-        wanted = ("linkerdblog_", "blog_post_pattern")
-        values.update({k: v for k, v in namespace.items() if k.startswith(wanted)})
-    site = {}
-    mapping = values.get("linkerdblog_shortcodes") or {}
-    for name, value in mapping.items() if isinstance(mapping, dict) else ():
-        if isinstance(value, str):
-            site[name] = template_shortcode(name, ENVIRONMENT.from_string(value))
-        elif callable(value):
-            site[name] = callable_shortcode(name, value)
-    config = SimpleNamespace(**values)
-    setattr(config, RESOLVED, site)
-    return config
 
 
 def read_sources(src: Path) -> tuple[list[Source], list[Path], list[str]]:
@@ -138,15 +109,8 @@ def convert(
     if dest.exists() and not dest.is_dir():
         print(f"error: {dest}: exists and is not a folder", file=sys.stderr)
         return 2
-    if confdir is not None and not (confdir / "conf.py").is_file():
-        print(f"error: {confdir}: has no conf.py", file=sys.stderr)
-        return 2
-    try:
-        config = load_config(confdir)
-    except Exception as exc:  # the user's conf.py: report it, never a traceback
-        cause = exc.__cause__ or exc
-        reason = " ".join(f"{type(cause).__name__}: {cause}".split())
-        print(f"error: {confdir}/conf.py: {reason}", file=sys.stderr)
+    config = load_config(confdir)
+    if config is None:
         return 2
     sources, others, errors = read_sources(src)
     for line in errors:
@@ -159,7 +123,7 @@ def convert(
             source.meta = read_meta(source.text)[0]
     config.blog_post_pattern = getattr(config, "blog_post_pattern", None) or f"{prefix}/**"
     urls = build_index(src.resolve().parent, config, now).urls  # type: ignore[arg-type]
-    slugs = {d: s.meta.slug for d, s in docnames.items() if s.meta is not None}
+    posts = PostNames.of({d: s.meta.slug for d, s in docnames.items() if s.meta is not None})
     table = spellings(
         t for s in sources if s.meta for t in raw_terms(s.meta, config.linkerdblog_tags_from)
     )
@@ -184,7 +148,7 @@ def convert(
             print(f"error: {target}: would resolve into {src}; not written", file=sys.stderr)
             errors.append(str(target))
             continue
-        doc = Document(docname, str(source.path), None, config, docnames, slugs, urls)
+        doc = Document(docname, str(source.path), None, config, docnames, posts, urls)
         converted = convert_text(
             source.text,
             doc,

@@ -138,36 +138,43 @@ def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
     return Shortcode(name, render)
 
 
-def resolve_site_shortcodes(app: Sphinx, config: Config) -> None:
-    """Check every entry on its own; keep the good ones."""
-    mapping = getattr(config, CONFIG_NAME)
-    resolved: dict[str, Shortcode] = {}
+def resolve_mapping(mapping: Any) -> tuple[dict[str, Shortcode], list[str]]:
+    """Check every entry on its own: the good ones, and a message per bad one.
+
+    Shared by the build (which warns) and the command line (which prints).
+    """
     if not isinstance(mapping, dict):
-        warn(
-            f"conf.py: {CONFIG_NAME} must be a dict of name -> template or function; ignored",
-            Warn.CONFIG,
-        )
-        mapping = {}
+        return {}, [
+            f"conf.py: {CONFIG_NAME} must be a dict of name -> template or function; ignored"
+        ]
+    resolved: dict[str, Shortcode] = {}
+    messages: list[str] = []
     for name, value in mapping.items():
         if not isinstance(name, str) or not name.strip():
-            warn(f"conf.py: {CONFIG_NAME}: {name!r} is not a shortcode name; ignored", Warn.CONFIG)
+            messages.append(f"conf.py: {CONFIG_NAME}: {name!r} is not a shortcode name; ignored")
         elif isinstance(value, str):
             try:
                 resolved[name] = template_shortcode(name, ENVIRONMENT.from_string(value))
             except jinja2.TemplateSyntaxError as exc:
-                warn(
+                messages.append(
                     f"conf.py: {CONFIG_NAME}[{name!r}]: template error on its line "
-                    f"{exc.lineno}: {exc.message}; the shortcode is not mapped",
-                    Warn.CONFIG,
+                    f"{exc.lineno}: {exc.message}; the shortcode is not mapped"
                 )
         elif callable(value):
             resolved[name] = callable_shortcode(name, value)
         else:
-            warn(
+            messages.append(
                 f"conf.py: {CONFIG_NAME}[{name!r}] is a {type(value).__name__}, not a template "
-                "or a function; the shortcode is not mapped",
-                Warn.CONFIG,
+                "or a function; the shortcode is not mapped"
             )
+    return resolved, messages
+
+
+def resolve_site_shortcodes(app: Sphinx, config: Config) -> None:
+    """Keep the good entries; warn about each bad one."""
+    resolved, messages = resolve_mapping(getattr(config, CONFIG_NAME))
+    for message in messages:
+        warn(message, Warn.CONFIG)
     setattr(config, RESOLVED, resolved)
 
 
