@@ -19,6 +19,8 @@ import pytest
 from ablog.blog import Blog
 from conftest import build_project, needs_shared, warnings_of
 
+from sphinxcontrib_linkerdblog.convert.text import alias_pages, excerpt_length, tidy_blank_lines
+
 ROOT = Path(__file__).parent / "roots" / "test-convert"
 PLAIN_CONF = """\
 extensions = ["myst_parser", "sphinx_design", "ablog"]
@@ -243,3 +245,35 @@ def test_docs_example_converts_as_documented(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     expected = (example / "launch.expected.md").read_text("utf-8")
     assert (tmp_path / "blog" / "launch.md").read_text("utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    ("aliases", "pages"),
+    [
+        (["/old/first/"], ["old/first/index"]),
+        (["/2019/01/02/post.html"], ["2019/01/02/post"]),
+        (["old/no-slash"], ["old/no-slash/index"]),
+        (["https://linkerd.io/x/?a=1"], ["x/index"]),
+        (["/"], []),
+    ],
+)
+def test_aliases_become_ablog_redirect_pages(aliases: list[str], pages: list[str]) -> None:
+    assert alias_pages(aliases) == pages
+
+
+@pytest.mark.parametrize(
+    ("body", "excerpt"),
+    [
+        ("One.\n\nTwo.\n\n<!--more-->\n\nThree.", 2),
+        ("## A heading\n\nOne.\n<!--more-->", 1),
+        ("No marker.\n\nAt all.", None),
+        ("<!--more-->\n\nNothing before.", None),
+    ],
+)
+def test_excerpt_counts_the_paragraphs_before_more(body: str, excerpt: int | None) -> None:
+    assert excerpt_length(body) == excerpt
+
+
+def test_blank_lines_are_tidied_outside_code_only() -> None:
+    text = "a\n\n\n\nb\n```\ncode\n\n\n\ncode\n```\n\n\nc"
+    assert tidy_blank_lines(text) == "a\n\nb\n```\ncode\n\n\n\ncode\n```\n\nc"

@@ -104,3 +104,44 @@ def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path) -> None
     assert len(outputs[1]) > 20
     differing = [name for name in outputs[1] if outputs[1][name] != outputs[2][name]]
     assert differing == []
+
+
+def test_parallel_reading_merges_the_blog_domain(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ablog is not parallel-read safe, so Sphinx never reads our posts in parallel
+    with it loaded. Force it here, to exercise our merge: every post's record,
+    its related list and its byline must come out as in a serial build."""
+    domains, pages = {}, {}
+    for jobs in (1, 2):
+        src = tmp_path / f"j{jobs}"
+        shutil.copytree(rootdir / "test-blog", src)
+        for n in range(4):  # Sphinx reads in parallel from six documents on
+            text = (src / "blog" / "third.md").read_text("utf-8")
+            (src / "blog" / f"more{n}.md").write_text(
+                text.replace("title: Third", f"title: More {n}"), "utf-8"
+            )
+        with (src / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write(
+                "\ndef setup(app):\n"
+                "    app.connect('builder-inited', lambda app: setattr("
+                "app.extensions['ablog'], 'parallel_read_safe', True))\n"
+            )
+        app = built_app(make_app, src, freshenv=True, parallel=jobs)
+        status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+        # Parallel reading shows chunks: "reading sources... [ 50%] blog/first .. blog/more2".
+        assert (re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. ", status) is not None) == (
+            jobs == 2
+        ), status
+        data = app.env.domains["blog"].data
+        domains[jobs] = (data["posts"], data["related"])
+        pages[jobs] = {
+            name: re.findall(
+                r'<p class="linkerdblog-byline">.*?</p>|<div class="linkerdblog-related.*?</div>',
+                (app.outdir / "blog" / f"{name}.html").read_text("utf-8"),
+                re.S,
+            )
+            for name in ("first", "second", "third", "more0", "more3")
+        }
+    assert domains[2] == domains[1]
+    assert len(domains[1][0]) == 7
+    assert pages[2] == pages[1]
+    assert all(len(found) == 2 for found in pages[1].values())

@@ -61,13 +61,19 @@ def read_meta(text: str) -> tuple[PostMeta, Any, list[Problem]]:
 
 
 def alias_pages(aliases: Iterable[str]) -> list[str]:
-    """Hugo aliases as ablog ``redirect`` page names (``/a/b/`` -> ``a/b/index``)."""
+    """Hugo aliases as ablog ``redirect`` page names (``/a/b/`` -> ``a/b/index``).
+
+    The site root, and a name with a comma (ablog splits the list on commas),
+    cannot be one.
+    """
     pages = []
     for alias in aliases:
         path = normalise_path(alias)
-        page = path.strip("/") + ("/index" if path.endswith("/") else "")
-        pages.append(page.removesuffix(".html"))
-    return [p for p in pages if p and "," not in p]
+        stem = path.strip("/")
+        if not stem or "," in stem:
+            continue
+        pages.append(stem + "/index" if path.endswith("/") else stem.removesuffix(".html"))
+    return pages
 
 
 def excerpt_length(body: str) -> int | None:
@@ -246,6 +252,10 @@ def convert_text(
     head = front_matter(
         meta, post=post, spellings=spellings, tags_from=tags_from, excerpt=excerpt_length(body)
     )
+    for alias in meta.aliases:
+        if post and not alias_pages([alias]):
+            message = f"alias {alias!r} cannot be an ablog redirect page; it is left out"
+            problems.append(Problem(meta.lines.get("aliases", 1), message, "alias"))
     title = meta.title
     if not title:
         title = fallback_title(doc.docname, meta)
