@@ -1,7 +1,7 @@
 """A project's ``conf.py``, read outside a build, for ``check`` and ``convert``.
 
 Only what those commands need: the ``linkerdblog_*`` values (with their
-defaults), ``blog_post_pattern``, and the site's shortcodes resolved the way
+defaults) and the site's shortcodes resolved the way
 the build resolves them.  ``conf.py`` is the user's code, run as Sphinx runs it
 (from its folder); whatever it raises is reported on one line, never as a
 traceback.
@@ -24,8 +24,7 @@ def _values(confdir: Path | None) -> dict[str, Any]:
         from sphinx.util.tags import Tags
 
         namespace = eval_config_file((confdir / "conf.py").resolve(), Tags())
-        wanted = ("linkerdblog_", "blog_post_pattern")
-        values.update({k: v for k, v in namespace.items() if k.startswith(wanted)})
+        values.update({k: v for k, v in namespace.items() if k.startswith("linkerdblog_")})
     return values
 
 

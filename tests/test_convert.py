@@ -277,3 +277,22 @@ def test_excerpt_counts_the_paragraphs_before_more(body: str, excerpt: int | Non
 def test_blank_lines_are_tidied_outside_code_only() -> None:
     text = "a\n\n\n\nb\n```\ncode\n\n\n\ncode\n```\n\n\nc"
     assert tidy_blank_lines(text) == "a\n\nb\n```\ncode\n\n\n\ncode\n```\n\nc"
+
+
+def test_page_bundles_and_old_urls_resolve_whatever_the_pattern(tmp_path: Path) -> None:
+    """SRC is the blog: its posts are found (and their Hugo URLs known) even when
+    the project's blog_post_pattern ("blog/*") does not reach bundle folders."""
+    src = tmp_path / "blog"
+    (src / "2020" / "launch").mkdir(parents=True)
+    (src / "2020" / "launch" / "index.md").write_text(
+        "---\ntitle: Launch\ndate: 2020-05-06\nslug: launch\n---\n\nLaunched.\n", "utf-8"
+    )
+    (src / "later.md").write_text(
+        "---\ntitle: Later\ndate: 2021-01-01\n---\n\n"
+        'See [the launch](/2020/05/06/launch/) and {{< ref "launch" >}}.\n',
+        "utf-8",
+    )
+    result = run("--conf", ROOT, src, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    later = (tmp_path / "out" / "later.md").read_text("utf-8")
+    assert "See [the launch](2020/launch/index.md) and {doc}`2020/launch/index`." in later

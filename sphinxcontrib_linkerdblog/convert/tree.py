@@ -121,7 +121,9 @@ def convert(
     for source in sources:
         if source.text is not None:
             source.meta = read_meta(source.text)[0]
-    config.blog_post_pattern = getattr(config, "blog_post_pattern", None) or f"{prefix}/**"
+    # Every Markdown file of SRC is a post here, whatever the project's own
+    # blog_post_pattern says about its layout (flat files or page bundles).
+    config.blog_post_pattern = f"{prefix}/**"
     urls = build_index(src.resolve().parent, config, now).urls  # type: ignore[arg-type]
     posts = PostNames.of({d: s.meta.slug for d, s in docnames.items() if s.meta is not None})
     table = spellings(
