@@ -27,6 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
+from .unchanged_pages import write_if_changed
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ def write_redirects(app: Sphinx) -> None:
         if out.is_dir():
             continue
         make_parents(out, builder.outdir, made)
-        write_if_changed(out, content)
+        write_if_changed(out, content.encode("utf-8"))
 
 
 def make_parents(path: Path, root: Path, made: set[Path]) -> None:
@@ -202,18 +203,6 @@ def make_parents(path: Path, root: Path, made: set[Path]) -> None:
         if not folder.is_dir():
             folder.mkdir()
         made.add(folder)
-
-
-def write_if_changed(path: Path, content: str) -> bool:
-    """Write ``content`` unless ``path`` already holds exactly it; True if written."""
-    data = content.encode("utf-8")
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.write_bytes(data)
-    return True
 
 
 class RewriteSiteLinks(SphinxPostTransform):

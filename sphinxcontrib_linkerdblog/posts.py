@@ -294,7 +294,7 @@ class BlogDomain(Domain):
     # The tag and author indices (blog-tags.html, blog-authors.html), see .indexes.
     indices: ClassVar[list[type[Index]]] = [TagIndex, AuthorIndex]
     initial_data: ClassVar[dict[str, Any]] = {"posts": {}}
-    data_version = 1
+    data_version = 2  # 2: "related" holds (docname, title) pairs
 
     @property
     def posts(self) -> dict[str, dict[str, Any]]:

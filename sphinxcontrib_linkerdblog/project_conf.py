@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from .config import OPTIONS
+from .warnings_ import WARNING_TYPE
 
 
 def _values(confdir: Path | None) -> dict[str, Any]:
@@ -48,6 +49,6 @@ def load_config(confdir: Path | None) -> SimpleNamespace | None:
     config = SimpleNamespace(**values)
     resolved, messages = resolve_mapping(values.get("linkerdblog_shortcodes") or {})
     for message in messages:
-        print(f"warning: {confdir}/{message}", file=sys.stderr)
+        print(f"warning: {confdir}/{message} [{WARNING_TYPE}.config]", file=sys.stderr)
     setattr(config, RESOLVED, resolved)
     return config

@@ -53,11 +53,11 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     index = get_index(app.config)
     posts = {d: r for d, r in domain.posts.items() if index.is_post(d)}
-    old = domain.data.get("related_shown", {})
+    old = domain.data.get("related", {})
     lists = related(posts, app.config.linkerdblog_related_posts)
+    # What each page shows: (docname, title) pairs, so a changed title is a change.
     shown = {d: [(t, posts[t].get("title") or t) for t in targets] for d, targets in lists.items()}
-    domain.data["related"] = lists
-    domain.data["related_shown"] = shown
+    domain.data["related"] = shown
     if not old:
         return []  # a first build writes every page anyway
     return sorted(d for d, entries in shown.items() if old.get(d) != entries)
@@ -71,8 +71,7 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not targets or section is None:
         return
     items = nodes.bullet_list()
-    for target in targets:
-        title = domain.posts[target].get("title") or target
+    for target, title in targets:
         uri = app.builder.get_relative_uri(docname, target)
         ref = nodes.reference("", title, internal=True, refuri=uri)
         items += nodes.list_item("", nodes.paragraph("", "", ref))

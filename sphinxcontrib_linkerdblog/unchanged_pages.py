@@ -18,7 +18,6 @@ logic, and a page given an explicit ``outfilename`` is never touched.
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,13 +29,14 @@ STATS_KEY = "_linkerdblog_page_writes"
 """Builder attribute: ``[written, kept]`` counts of generated pages, for tests and logs."""
 
 
-def replace_if_changed(new: Path, target: Path) -> bool:
-    """Move ``new`` over ``target`` unless both hold the same bytes; True if moved."""
-    same_size = target.is_file() and target.stat().st_size == new.stat().st_size
-    if same_size and target.read_bytes() == new.read_bytes():
-        new.unlink()
-        return False
-    os.replace(new, target)
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless ``path`` already holds exactly it; True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
     return True
 
 
@@ -63,7 +63,7 @@ def keep_unchanged(app: Sphinx) -> None:
         try:
             original(pagename, addctx, *args, outfilename=new, **kwargs)
             if new.is_file():
-                stats[0 if replace_if_changed(new, target) else 1] += 1
+                stats[0 if write_if_changed(target, new.read_bytes()) else 1] += 1
         finally:
             with contextlib.suppress(FileNotFoundError):
                 new.unlink()

@@ -31,6 +31,7 @@ from typing import Any
 from docutils import nodes
 
 from ..embeds.base import embed
+from ..frontmatter import Problem
 from ..posts import PostNames
 from ..shortcodes.builtins import details
 from ..shortcodes.engine import Context, ShortcodeError
@@ -51,15 +52,6 @@ def escape(text: str) -> str:
 
 class MystText(nodes.Text):
     """Text that is already MyST (a site template's output, a caption): not escaped."""
-
-
-@dataclass(slots=True)
-class Problem:
-    """A located problem of one post (file line, message, warning subtype)."""
-
-    line: int
-    message: str
-    subtype: str
 
 
 @dataclass(slots=True)
@@ -116,7 +108,7 @@ class CallContext:
 
     def warn(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
         """Record a problem at the call's line."""
-        self.doc.problems.append(Problem(self.lineno, message, subtype.subtype))
+        self.doc.problems.append(Problem(message, subtype.subtype, self.lineno))
 
     def render(
         self, text: str, line: int | None = None, *, inline: bool = False
@@ -131,10 +123,11 @@ class CallContext:
 
 def fence(name: str, argument: str, options: dict[str, str], body: str = "") -> str:
     """A backtick-fenced MyST directive, its fence longer than any inside ``body``."""
-    longest = max((len(run) for run in body.split("\n") if run.strip().startswith("`")), default=0)
-    ticks = "`" * max(3, longest + 1)
+    stripped = (line.lstrip() for line in body.split("\n"))
+    runs = (len(line) - len(line.lstrip("`")) for line in stripped)
+    ticks = "`" * max(3, max(runs, default=0) + 1)
     lines = [f"{ticks}{{{name}}} {argument}".rstrip()]
-    lines += [f":{key}: {value}" for key, value in options.items()]
+    lines += [f":{key}: {value}".rstrip() for key, value in options.items()]
     if body.strip():
         lines += ["", body.strip("\n")]
     return "\n".join([*lines, ticks])
@@ -172,12 +165,7 @@ def _code(node: nodes.literal_block) -> str:
         options["lineno-start"] = str(args["linenostart"])
     if args.get("hl_lines"):
         options["emphasize-lines"] = ",".join(str(n) for n in args["hl_lines"])
-    code = node.astext()
-    longest = max((len(line) - len(line.lstrip("`")) for line in code.split("\n")), default=0)
-    ticks = "`" * max(3, longest + 1)
-    head = [f"{ticks}{{code-block}} {node.get('language', 'text')}"]
-    head += [f":{key}: {value}".rstrip() for key, value in options.items()]
-    return "\n".join([*head, "", code, ticks])
+    return fence("code-block", node.get("language", "text"), options, node.astext())
 
 
 def _details(node: details) -> str:
@@ -187,7 +175,7 @@ def _details(node: details) -> str:
         for c in node.children
         if not (isinstance(c, nodes.Element) and "linkerdblog-details-summary" in c["classes"])
     ]
-    return fence("dropdown", node["summary"], options, _text(body)).replace(":open: \n", ":open:\n")
+    return fence("dropdown", node["summary"], options, _text(body))
 
 
 def _embed(node: embed, block: bool) -> str:

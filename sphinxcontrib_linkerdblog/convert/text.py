@@ -23,14 +23,15 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..ablog_bridge import ablog_date
-from ..frontmatter import PostMeta, normalise, split_front_matter
+from ..frontmatter import PostMeta, Problem
 from ..permalinks import normalise_path, site_path
+from ..posts import ReadFront
 from ..shortcodes.engine import ShortcodeError
 from ..shortcodes.registry import lookup
 from ..shortcodes.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
 from ..sources import fallback_title
 from ..taxonomy import canonical, raw_terms
-from .myst import Document, Problem, escape, write_call
+from .myst import Document, escape, write_call
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,14 +51,6 @@ class Converted:
 
     text: str
     problems: list[Problem] = field(default_factory=list)
-
-
-def read_meta(text: str) -> tuple[PostMeta, Any, list[Problem]]:
-    """The post's normalised front matter, the raw block, and their problems."""
-    front = split_front_matter(text)
-    meta, problems = normalise(front)
-    found = [Problem(p.line, p.message, p.subtype) for p in [*front.problems, *problems]]
-    return meta, front, found
 
 
 def alias_pages(aliases: Iterable[str]) -> list[str]:
@@ -168,13 +161,13 @@ def _url(doc: Document) -> Any:
                 )
                 return doc.relative(docname, anchor)
             except ShortcodeError as exc:
-                problem = Problem(call.line, f"shortcode {call.name!r}: {exc}", exc.subtype.subtype)
+                problem = Problem(f"shortcode {call.name!r}: {exc}", exc.subtype.subtype, call.line)
         elif lookup(call.name, doc.config) is None:
             message = f"unknown shortcode {call.name!r} in a link target; the link is left empty"
-            problem = Problem(call.line, message, "shortcode")
+            problem = Problem(message, "shortcode", call.line)
         else:
             message = f"shortcode {call.name!r} gives no URL; it cannot be a link target"
-            problem = Problem(call.line, message, "shortcode")
+            problem = Problem(message, "shortcode", call.line)
         doc.problems.append(problem)
         return None
 
@@ -233,18 +226,27 @@ def site_links(body: str, doc: Document) -> str:
 
 
 def convert_text(
-    text: str, doc: Document, *, post: bool, spellings: dict[str, str], tags_from: Any
+    text: str,
+    found: ReadFront,
+    doc: Document,
+    *,
+    post: bool,
+    spellings: dict[str, str],
+    tags_from: Any,
 ) -> Converted:
-    """The post as plain MyST: front matter for ablog, ``# title``, converted body."""
-    meta, front, found = read_meta(text)
+    """The post as plain MyST: front matter for ablog, ``# title``, converted body.
+
+    ``found`` is the text's front matter as the post index read it (parsed once).
+    """
+    meta, front = found.meta, found.front
     doc.page = meta
     problems = doc.problems
-    problems.extend(found)
+    problems.extend(found.problems)
     body = "\n".join(text.split("\n")[front.end_line :]) if front.end_line else text
     first_line = front.end_line + 1
     if "{{" in body:
         rewritten = rewrite_text(body, url_for=_url(doc), first_line=first_line)
-        problems.extend(Problem(line, message, "shortcode") for message, line in rewritten.problems)
+        problems.extend(Problem(message, "shortcode", line) for message, line in rewritten.problems)
         body = _Expander(rewritten.entries, doc).expand(rewritten.text)
     if doc.urls:
         body = site_links(body, doc)
@@ -255,12 +257,12 @@ def convert_text(
     for alias in meta.aliases:
         if post and not alias_pages([alias]):
             message = f"alias {alias!r} cannot be an ablog redirect page; it is left out"
-            problems.append(Problem(meta.lines.get("aliases", 1), message, "alias"))
+            problems.append(Problem(message, "alias", meta.lines.get("aliases", 1)))
     title = meta.title
     if not title:
         title = fallback_title(doc.docname, meta)
         problems.append(
-            Problem(1, f"post has no title in its front matter; using {title!r}", "frontmatter")
+            Problem(f"post has no title in its front matter; using {title!r}", "frontmatter", 1)
         )
     head += f"\n# {escape(' '.join(title.split()))}\n"
     text = head + "\n" + tidy_blank_lines(body.lstrip("\n")).rstrip("\n") + "\n"

@@ -1,10 +1,11 @@
 """``python -m sphinxcontrib_linkerdblog convert SRC DEST``: a Hugo folder as plain MyST.
 
-Two passes over SRC: the first reads every post's front matter (to know every
-post for ``ref``, the shared tag spellings, and which posts Hugo would not
-publish), the second writes each post.  Every file is written whole, to a
-temporary name then renamed, so an interrupted run or a failed post leaves no
-partial file; a post that cannot be read is reported on one line and skipped.
+Two passes over SRC: the first is the build's own post index
+(:func:`..posts.build_index`: every post for ``ref``, the Hugo URLs, the shared
+tag spellings, each front matter parsed once), the second writes each post.
+Every file is written whole, to a temporary name then renamed, so an
+interrupted run or a failed post leaves no partial file; a post that cannot
+be read is reported on one line and skipped.
 
 Safety: SRC is never written to.  A DEST inside SRC (or equal to it) is refused
 before anything is read, and so is a DEST file that would resolve into SRC
@@ -26,13 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from ..frontmatter import PostMeta, is_hidden
-from ..posts import LIST_PAGE, PostNames, build_index
+from ..frontmatter import is_hidden
+from ..posts import LIST_PAGE, build_index
 from ..project_conf import load_config
-from ..taxonomy import raw_terms, spellings
 from ..warnings_ import WARNING_TYPE
 from .myst import Document
-from .text import convert_text, read_meta
+from .text import convert_text
 
 
 @dataclass(slots=True)
@@ -42,7 +42,6 @@ class Source:
     path: Path
     rel: PurePosixPath
     text: str | None
-    meta: PostMeta | None = None
 
 
 def _inside(child: Path, parent: Path) -> bool:
@@ -118,26 +117,21 @@ def convert(
     prefix = src.resolve().name  # Hugo paths name the section: "/blog/x.md"
     now = datetime.now(UTC)
     docnames = {f"{prefix}/{s.rel.with_suffix('')}": s for s in sources}
-    for source in sources:
-        if source.text is not None:
-            source.meta = read_meta(source.text)[0]
-    # Every Markdown file of SRC is a post here, whatever the project's own
-    # blog_post_pattern says about its layout (flat files or page bundles).
+    # The build's own post index: every Markdown file of SRC is a post here,
+    # whatever the project's blog_post_pattern says about its layout (flat files
+    # or page bundles). It parses each front matter once and keeps it.
     config.blog_post_pattern = f"{prefix}/**"
-    urls = build_index(src.resolve().parent, config, now).urls  # type: ignore[arg-type]
-    posts = PostNames.of({d: s.meta.slug for d, s in docnames.items() if s.meta is not None})
-    table = spellings(
-        t for s in sources if s.meta for t in raw_terms(s.meta, config.linkerdblog_tags_from)
-    )
+    index = build_index(src.resolve().parent, config, now)  # type: ignore[arg-type]
     problems = written = 0
     for docname, source in docnames.items():
-        if source.text is None or source.meta is None:
+        if source.text is None:
             continue
+        found = index.read_front(docname, source.text)
         list_page = source.rel.stem == LIST_PAGE
         hidden = (
             None
             if list_page or drafts
-            else is_hidden(source.meta, now, drafts=False, future=False, expired=False)
+            else is_hidden(found.meta, now, drafts=False, future=False, expired=False)
         )
         if hidden:
             print(
@@ -150,15 +144,16 @@ def convert(
             print(f"error: {target}: would resolve into {src}; not written", file=sys.stderr)
             errors.append(str(target))
             continue
-        doc = Document(docname, str(source.path), None, config, docnames, posts, urls)
+        doc = Document(docname, str(source.path), None, config, docnames, index.names, index.urls)
         converted = convert_text(
             source.text,
+            found,
             doc,
             post=not list_page,
-            spellings=table,
+            spellings=index.tag_spellings,
             tags_from=config.linkerdblog_tags_from,
         )
-        for problem in converted.problems:
+        for problem in converted.problems:  # as the build words them
             print(
                 f"{source.path}:{problem.line}: {problem.message} "
                 f"[{WARNING_TYPE}.{problem.subtype}]"
