@@ -70,8 +70,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 timed(StandaloneHTMLBuilder, "gen_pages_from_extensions", "collect_pages")
 timed(StandaloneHTMLBuilder, "write_domain_indices", "domain_indices")
 try:
-    from sphinxcontrib_linkerdblog import permalinks
-    timed(permalinks, "write_redirects", "redirects")
+    from sphinxcontrib_linkerdblog import redirects
+    timed(redirects, "write_redirects", "redirects")
 except ImportError:
     pass
 try:

@@ -21,7 +21,8 @@ from sphinx.transforms import SphinxTransform
 from .authors import get_authors
 from .byline import reading_minutes, register_images
 from .dates import to_naive_utc
-from .posts import MORE_KEY, POST_KEY, get_domain, get_index
+from .posts import get_domain, get_index
+from .state import MORE_KEY, POST_KEY
 from .taxonomy import canonical, raw_terms
 from .warnings_ import Warn, warn
 
@@ -120,13 +121,13 @@ class HugoPost(SphinxTransform):
                 metadata[key] = value
         if meta.keywords:
             metadata["keywords"] = ", ".join(meta.keywords)
-        if not get_index(self.config).is_post(docname):
+        if not get_index(self.env).is_post(docname):
             metadata["orphan"] = True  # a list page is reached through the blog, not a toctree
             return
         if meta.effective_date is None:
             warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
         self.check_authors(docname, meta)
-        index = get_index(self.config)
+        index = get_index(self.env)
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
         more = text_before_more(self.document) if self.env.temp_data.get(MORE_KEY) else []
         domain.posts[docname]["tag_list"] = tags
@@ -138,7 +139,7 @@ class HugoPost(SphinxTransform):
 
     def check_authors(self, docname: str, meta: PostMeta) -> None:
         """An author id the registry lacks is shown as is, with a warning."""
-        registry = get_authors(self.config)
+        registry = get_authors(self.env)
         if not registry:
             return
         for author in meta.authors:

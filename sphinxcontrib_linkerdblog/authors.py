@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .hugo.urls import safe_url
+from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-RESOLVED = "_linkerdblog_authors"
+    from sphinx.environment import BuildEnvironment
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +39,24 @@ class Author:
     links: tuple[tuple[str, str], ...] = ()
 
 
-def _links(value: Any) -> tuple[tuple[str, str], ...]:
+def _links(value: Any, key: str, source: str, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    """(label, URL) pairs; a URL whose scheme is not http(s) or mailto is left out."""
     if isinstance(value, dict):
-        return tuple((str(k), str(v)) for k, v in value.items() if isinstance(v, str) and v)
-    if isinstance(value, list):
-        return tuple((str(v), str(v)) for v in value if isinstance(v, str) and v)
-    return ()
+        pairs = [(str(k), v) for k, v in value.items() if isinstance(v, str) and v]
+    elif isinstance(value, list):
+        pairs = [(v, v) for v in value if isinstance(v, str) and v]
+    else:
+        return ()
+    kept = []
+    for label, url in pairs:
+        if safe_url(url) is None:
+            problems.append(
+                f"{source}: author {key!r}: link {url!r} is not http(s), mailto or relative; "
+                "left out"
+            )
+        else:
+            kept.append((label, url))
+    return tuple(kept)
 
 
 def parse_registry(data: Any, source: str) -> tuple[dict[str, Author], list[str]]:
@@ -64,7 +77,7 @@ def parse_registry(data: Any, source: str) -> tuple[dict[str, Author], list[str]
             name=(name or str(key)).strip(),
             avatar=str(entry.get("avatar") or ""),
             bio=str(entry.get("bio") or ""),
-            links=_links(entry.get("links")),
+            links=_links(entry.get("links"), str(key), source, problems),
         )
     return authors, problems
 
@@ -89,23 +102,22 @@ def load_registry(value: Any, confdir: Path) -> tuple[dict[str, Author], list[st
     return parse_registry(data, str(value))
 
 
-def setup_registry(app: Sphinx, config: Config) -> None:
-    """Load the registry and give ablog the names of the authors it lacks."""
+def load_authors(app: Sphinx, config: Config) -> dict[str, Author]:
+    """``config-inited`` (with the build state): the registry, its problems warned.
+
+    ablog is given the names of the authors it lacks, so that its author pages
+    say "William Morgan", not "william".
+    """
     authors, problems = load_registry(config.linkerdblog_authors, Path(app.confdir))
     for problem in problems:
         warn(f"conf.py: {problem}", Warn.AUTHOR)
-    setattr(config, RESOLVED, authors)
     names = dict(config.blog_authors or {})
     for author in authors.values():
         names.setdefault(author.id, (author.name, None))
     config.blog_authors = names
+    return authors
 
 
-def get_authors(config: Config) -> dict[str, Author]:
+def get_authors(env: BuildEnvironment) -> dict[str, Author]:
     """The registry (empty when none is configured)."""
-    return getattr(config, RESOLVED, {})
-
-
-def setup_authors(app: Sphinx) -> None:
-    """Load the registry at ``config-inited``, before ablog reads ``blog_authors``."""
-    app.connect("config-inited", setup_registry, priority=450)
+    return get_state(env).authors

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ablog.blog import slugify
@@ -53,18 +52,17 @@ def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]
     see them; registered here, at read time, the HTML builder copies them.
     :return: author -> avatar path, for the byline.
     """
-    srcdir = Path(app.srcdir)
-    authors = get_authors(app.config)
+    authors = get_authors(app.env)
     avatars: dict[str, str] = {}
     for author_id in meta.authors:
         author = authors.get(author_id)
         profile = meta.author_profiles.get(author_id, {})
         avatar = author.avatar if author else str(profile.get("avatar") or "")
-        rel = project_file(avatar, docname, srcdir, app.config)
+        rel = project_file(avatar, docname, app.env)
         if rel:
             avatars[author_id] = rel
             app.env.images.add_file(docname, rel)
-    thumbnail = project_file(meta.thumbnail or "", docname, srcdir, app.config)
+    thumbnail = project_file(meta.thumbnail or "", docname, app.env)
     if thumbnail:
         app.env.images.add_file(docname, thumbnail)
     return avatars
@@ -72,7 +70,7 @@ def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]
 
 def make_byline(app: Sphinx, docname: str, record: dict[str, Any]) -> nodes.paragraph:
     """The byline paragraph for one post."""
-    authors = get_authors(app.config)
+    authors = get_authors(app.env)
     para = nodes.paragraph("", "", classes=["linkerdblog-byline"])
     names = record.get("authors") or []
     if names:
@@ -121,7 +119,7 @@ def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
 
 def add_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Insert the byline under the title of every post."""
-    if not get_index(app.config).is_post(docname):
+    if not get_index(app.env).is_post(docname):
         return
     record = get_domain(app.env).posts.get(docname)
     section = doctree.next_node(nodes.section)

@@ -63,9 +63,8 @@ def check_text(name: str, text: str, known: set[str]) -> list[Finding]:
 def _known_shortcodes(config: Any) -> set[str]:
     """The built-ins and the site's own (from ``--conf``)."""
     from .shortcodes.registry import BUILTINS
-    from .shortcodes.site import RESOLVED
 
-    return set(BUILTINS) | set(getattr(config, RESOLVED))
+    return set(BUILTINS) | set(config.site_shortcodes)
 
 
 def _progress(done: int, total: int) -> None:

@@ -163,6 +163,30 @@ OPTIONS: tuple[Option, ...] = (
         example='linkerdblog_static_dirs = ["../static"]',
     ),
     Option(
+        "read_dirs",
+        [],
+        lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "a list of folder paths",
+        "Folders, relative to the conf dir, that posts may also read files from (with "
+        "``include``, ``literalinclude``, ``raw``/``csv-table`` ``:file:`` and "
+        "``download``). Posts read only inside the source folder and the static folders "
+        "otherwise; see :doc:`security`.",
+        example='linkerdblog_read_dirs = ["../examples"]',
+    ),
+    Option(
+        "raw_html",
+        "sanitize",
+        _in("sanitize", "escape", "trust"),
+        '"sanitize", "escape" or "trust"',
+        'Raw HTML in posts. ``"sanitize"``: kept, except what could run script, load a '
+        "third party or break the page (``<script>``, ``<iframe>``, event attributes, "
+        '``javascript:`` URLs...), each removal a warning. ``"escape"``: shown as text. '
+        '``"trust"``: passed through as written, as Hugo does with '
+        "``markup.goldmark.renderer.unsafe = true``; only for sites whose every post "
+        "author is trusted.",
+        example='linkerdblog_raw_html = "escape"',
+    ),
+    Option(
         "youtube_nocookie",
         True,
         _is_bool,

@@ -6,21 +6,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ablog_bridge import setup_ablog_bridge
-from .authors import setup_authors
+from .authors import load_authors
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
+from .hugo.text import CODEC, register_codec
 from .indexes import setup_indexes
 from .listings import setup_listings
 from .markdown_compat import setup_markdown_compat
 from .permalinks import setup_permalinks
-from .posts import setup_posts
+from .posts import index_posts, setup_posts
+from .redirects import setup_redirects
 from .related import setup_related
 from .shortcodes import setup_shortcodes
+from .shortcodes.site import resolve_site_shortcodes
 from .social_meta import setup_social_meta
 from .sources import setup_sources
-from .static_files import setup_static_files
+from .state import BuildState, attach_state, keep_for_builder
+from .static_files import compute_roots, setup_static_files
 from .unchanged_pages import setup_unchanged_pages
+from .warnings_ import setup_warnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,12 +57,46 @@ def dedupe_static(app: Sphinx) -> None:
     app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
+def init_state(app: Sphinx, config: Config) -> None:
+    """``config-inited``, priority 600: build the state every stage reads.
+
+    After ablog's own handler (500), because the post index corrects ablog's
+    ``matched_blog_posts``, and it must run at ``config-inited`` at all because
+    it also adds unpublished posts to ``exclude_patterns``: both must be right
+    before Sphinx looks for documents.  See :mod:`.state`.
+    """
+    shortcodes = resolve_site_shortcodes(app, config)
+    authors = load_authors(app, config)
+    image_roots, read_roots = compute_roots(app, config)
+    index = index_posts(app, config)
+    keep_for_builder(app, BuildState(index, authors, image_roots, read_roots, shortcodes))
+
+
+def read_any_bytes(app: Sphinx) -> None:
+    """``builder-inited``: sources that are not UTF-8 are read anyway (see :mod:`.hugo.text`).
+
+    Sphinx opens each source itself with the environment's ``input_encoding``
+    (from ``source_encoding``); our codec reads UTF-8 as before, a BOM-marked
+    UTF-16/32 file as such, and turns undecodable bytes into U+FFFD instead of
+    stopping the build with a traceback (the ``source-read`` hook then warns).
+    Set on the environment, not in the configuration, which stays UTF-8 (Sphinx
+    deprecates other source encodings); a project that chose another keeps it.
+    """
+    if app.config.source_encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8"):
+        app.env.settings["input_encoding"] = CODEC
+
+
 def setup_extension(app: Sphinx) -> None:
     """Load the extensions we build on, then each feature."""
+    register_codec()
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     app.setup_extension("ablog")
     setup_config(app)
+    setup_warnings(app)
+    app.connect("config-inited", init_state, priority=600)
+    app.connect("builder-inited", attach_state, priority=1)
+    app.connect("builder-inited", read_any_bytes, priority=2)
     setup_markdown_compat(app)
     setup_posts(app)
     setup_sources(app)
@@ -65,7 +104,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_embeds(app)
     setup_ablog_bridge(app)
     setup_permalinks(app)
-    setup_authors(app)
+    setup_redirects(app)
     setup_byline(app)
     setup_social_meta(app)
     setup_related(app)

@@ -60,7 +60,7 @@ class _BlogIndex(Index):
     def _posts(self) -> dict[str, dict[str, Any]]:
         from .posts import get_index  # posts.py defines the domain that lists these indices
 
-        index = get_index(self.domain.env.config)
+        index = get_index(self.domain.env)
         return {d: r for d, r in self.domain.data["posts"].items() if index.is_post(d)}
 
     def shown(self, key: str) -> str:
@@ -98,7 +98,7 @@ class AuthorIndex(_BlogIndex):
     field = "authors"
 
     def shown(self, key: str) -> str:
-        known = get_authors(self.domain.env.config).get(key)
+        known = get_authors(self.domain.env).get(key)
         if known:
             return known.name
         names = self.domain.env.config.blog_authors or {}
@@ -113,7 +113,7 @@ def author_cards(
         return None
     domain = app.env.get_domain("blog")
     index = AuthorIndex(domain)
-    registry = get_authors(app.config)
+    registry = get_authors(app.env)
     posts = domain.data["posts"]
     blog_path = app.config.blog_path
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)

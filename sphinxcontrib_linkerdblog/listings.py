@@ -61,7 +61,7 @@ class AuthorCard(SphinxDirective):
 
 
 def _posts(app: Sphinx) -> dict[str, dict[str, Any]]:
-    index = get_index(app.config)
+    index = get_index(app.env)
     return {d: r for d, r in get_domain(app.env).posts.items() if index.is_post(d)}
 
 
@@ -110,7 +110,7 @@ def tag_cloud(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
 
 
 def author_card(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
-    author = get_authors(app.config).get(node["author"])
+    author = get_authors(app.env).get(node["author"])
     if author is None:
         warn(f"author-card: {node['author']!r} is not in the authors registry", Warn.AUTHOR, node)
         return [nodes.paragraph(node["author"], node["author"])]

@@ -7,9 +7,9 @@ Two stores with different lifetimes:
   every post, and which posts Hugo would not publish (drafts, future, expired).
   Those are added to ``exclude_patterns`` so they have no page and appear in no
   archive or feed.  It must exist before any document is read, because a
-  ``ref`` shortcode in the first post read may point to the last one.  It lives
-  in the config value ``linkerdblog_post_index`` (rebuild ``""``): derived from
-  the sources, identical in every parallel reader, never user-set.
+  ``ref`` shortcode in the first post read may point to the last one.  It is
+  part of the build state (:mod:`.state`): derived from the sources, identical
+  in every parallel reader.
 * :class:`BlogDomain` (``blog``) keeps per-document data written while a post is
   read (its normalised front matter), with ``clear_doc`` and
   ``merge_domaindata`` so incremental and parallel builds stay right.
@@ -28,14 +28,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.domains import Domain, Index
 
 from .frontmatter import FrontMatter, PostMeta, Problem, is_hidden, normalise, split_front_matter
+from .hugo.text import clean, decode
+from .hugo.urls import check_pattern, expand, normalise_path
 from .indexes import AuthorIndex, TagIndex
-from .permalinks import (
-    check_pattern,
-    expand,
-    normalise_path,
-    report_conflicts,
-    resolve_site_link,
-)
+from .permalinks import resolve_site_link
+from .state import get_state
 from .taxonomy import raw_terms, spellings
 from .warnings_ import Warn, warn
 
@@ -49,12 +46,6 @@ if TYPE_CHECKING:
 
 POST_FIELDS = tuple(f.name for f in fields(PostMeta))
 """What :meth:`BlogDomain.note_post` keeps of a post's front matter: all of it."""
-
-MORE_KEY = "linkerdblog_more"
-"""``env.temp_data`` key: whether the Hugo document's text has a summary marker."""
-
-POST_KEY = "linkerdblog_post"
-"""``env.temp_data`` key: the :class:`PostMeta` of the Hugo document being read."""
 
 LIST_PAGE = "_index"
 """Hugo's section list page (``_index.md``): a page, never a post."""
@@ -74,6 +65,17 @@ class IndexedPost:
     url: str | None = None
     aliases: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # tag values, as written
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Which post a Hugo URL belongs to, and where its front matter says so."""
+
+    docname: str
+    field: str  # "url", "aliases" or "permalinks" (the conf.py pattern)
+    written: str  # the URL as written (or as the pattern expanded)
+    line: int  # the front-matter line (1 for a permalink)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,13 @@ def read_front(text: str) -> ReadFront:
     front = split_front_matter(text)
     meta, problems = normalise(front)
     return ReadFront(front, meta, [*front.problems, *problems])
+
+
+def read_source(path: Path) -> str:
+    """A post file's text as Sphinx will hand it to ``source-read``: decoded
+    whatever its bytes (see :mod:`.hugo.text`) and cleaned, so that the front
+    matter read here is the one read again there (and found in the cache)."""
+    return clean(decode(path.read_bytes()).text).text
 
 
 def leaf(docname: str) -> str:
@@ -127,6 +136,7 @@ class PostIndex:
 
     posts: dict[str, IndexedPost] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
+    claims: dict[str, Claim] = field(default_factory=dict)  # Hugo site path -> its claim
     tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
     names: PostNames = field(default_factory=PostNames, compare=False)  # for ref
     # docname -> (hash of the text, its front matter, read); see ``read_front``.
@@ -134,10 +144,15 @@ class PostIndex:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the per-process cache of parsed front matter."""
-        return {"posts": self.posts, "urls": self.urls, "tag_spellings": self.tag_spellings}
+        return {
+            "posts": self.posts,
+            "urls": self.urls,
+            "claims": self.claims,
+            "tag_spellings": self.tag_spellings,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.posts, self.urls = state["posts"], state["urls"]
+        self.posts, self.urls, self.claims = state["posts"], state["urls"], state["claims"]
         self.tag_spellings, self.front = state["tag_spellings"], {}
         self.names = PostNames.of({d: p.slug for d, p in self.posts.items()})
 
@@ -202,8 +217,8 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
         docname = rel.rsplit(".", 1)[0]
         list_page = PurePath(rel).stem == LIST_PAGE
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_source(path)
+        except OSError:
             # Sphinx reports the unreadable file itself when it tries to read it.
             continue
         meta = index.read_front(docname, text).meta
@@ -227,31 +242,68 @@ def build_index(srcdir: str | os.PathLike[str], config: Config, now: datetime) -
             meta.url,
             tuple(meta.aliases),
             tuple(raw_terms(meta, config.linkerdblog_tags_from)),
+            {k: meta.lines[k] for k in ("url", "aliases", "slug") if k in meta.lines},
         )
-    index.urls = site_urls(index, config.linkerdblog_permalinks, str(srcdir))
+    index.claims = site_urls(index, config.linkerdblog_permalinks, str(srcdir))
+    index.urls = {url: claim.docname for url, claim in index.claims.items()}
     index.tag_spellings = spellings(t for p in index.visible() for t in p.terms)
     index.names = PostNames.of({d: p.slug for d, p in index.posts.items()})
     return index
 
 
-def site_urls(index: PostIndex, pattern: str, srcdir: str) -> dict[str, str]:
-    """Every Hugo URL of every built post (permalink, ``url``, aliases) -> docname."""
-    claims: dict[str, list[str]] = {}
-    paths: dict[str, str] = {}
+def site_urls(index: PostIndex, pattern: str, srcdir: str) -> dict[str, Claim]:
+    """Every Hugo URL of every built post (permalink, ``url``, aliases) -> its claim.
+
+    A URL that is no site path (it climbs above the root, it holds a control
+    character) is reported at its front-matter line and left out.
+    """
+    claims: dict[str, list[Claim]] = {}
     for post in index.visible():
         if post.list_page:
             continue
-        paths[post.docname] = post.path
-        own = [post.url] if post.url else []
+        own: list[tuple[str, str]] = [("url", post.url)] if post.url else []
         if not own and pattern:
             permalink = expand(pattern, post.docname, post.date, post.slug, post.title)
-            own = [permalink] if permalink else []
-        for url in [*own, *post.aliases]:
-            claims.setdefault(normalise_path(url), []).append(post.docname)
+            own = [("permalinks", permalink)] if permalink else []
+        for name, url in [*own, *(("aliases", alias) for alias in post.aliases)]:
+            line = post.lines.get(name, post.lines.get("slug", 1))
+            key = normalise_path(url)
+            if key is None:
+                warn(
+                    f"{name} {url!r} is not a path inside the site (it climbs above the "
+                    "root or holds a control character); no page is written for it",
+                    Warn.ALIAS,
+                    f"{posixpath.join(srcdir, post.path)}:{line}",
+                )
+                continue
+            claims.setdefault(key, []).append(Claim(post.docname, name, url, line))
+    paths = {post.docname: post.path for post in index.posts.values()}
     return report_conflicts(claims, paths, srcdir)
 
 
-def index_posts(app: Sphinx, config: Config) -> None:
+def report_conflicts(
+    claims: dict[str, list[Claim]], paths: dict[str, str], srcdir: str
+) -> dict[str, Claim]:
+    """One claim per URL; a URL claimed by two posts is a warning naming both.
+
+    This runs before the environment exists, so the location is a file path.
+    """
+    result: dict[str, Claim] = {}
+    for url, found in claims.items():
+        by_doc = {claim.docname: claim for claim in reversed(found)}  # first claim of each
+        first, *others = sorted(by_doc)
+        for other in others:
+            warn(
+                f"{url} is the permalink or an alias of both {paths[first]} and "
+                f"{paths[other]}; it goes to {paths[first]}",
+                Warn.ALIAS,
+                f"{posixpath.join(srcdir, paths[other])}:{by_doc[other].line}",
+            )
+        result[url] = by_doc[first]
+    return result
+
+
+def index_posts(app: Sphinx, config: Config) -> PostIndex:
     """``config-inited``: build the index, hide unpublished posts, drop list pages.
 
     Runs after ablog's own handler (priority 500) so that ``matched_blog_posts``
@@ -267,19 +319,18 @@ def index_posts(app: Sphinx, config: Config) -> None:
         )
         config.linkerdblog_permalinks = ""
     index = build_index(app.srcdir, config, datetime.now(UTC))
-    config.linkerdblog_post_index = index
     hidden = [p.path for p in index.posts.values() if p.hidden]
     if hidden:
         config.exclude_patterns = [*config.exclude_patterns, *hidden]
     not_posts = {d for d, p in index.posts.items() if p.list_page or p.hidden}
     matched = getattr(config, "matched_blog_posts", [])
     config.matched_blog_posts = [d for d in matched if d not in not_posts]
+    return index
 
 
-def get_index(config: Config) -> PostIndex:
-    """The build's post index (empty before ``config-inited``)."""
-    index = getattr(config, "linkerdblog_post_index", None)
-    return index if isinstance(index, PostIndex) else PostIndex()
+def get_index(env: BuildEnvironment) -> PostIndex:
+    """The build's post index (empty outside a build of this extension)."""
+    return get_state(env).index
 
 
 class BlogDomain(Domain):
@@ -333,7 +384,7 @@ class BlogDomain(Domain):
         contnode: Any,
     ) -> list[tuple[str, Any]]:
         """MyST asks every domain about a link it cannot place: a Hugo URL of a post."""
-        found = resolve_site_link(builder, fromdocname, target, contnode, env.config)
+        found = resolve_site_link(builder, fromdocname, target, contnode, env)
         return [("blog:post", found)] if found is not None else []
 
 
@@ -345,8 +396,5 @@ def get_domain(env: BuildEnvironment) -> BlogDomain:
 
 
 def setup_posts(app: Sphinx) -> None:
-    """Register the index config value, its builder and the domain."""
-
-    app.add_config_value("linkerdblog_post_index", PostIndex(), "", types=frozenset({PostIndex}))
-    app.connect("config-inited", index_posts, priority=600)
+    """Register the domain (the index is built with the state, see :mod:`.extension`)."""
     app.add_domain(BlogDomain)

@@ -34,7 +34,7 @@ def load_config(confdir: Path | None) -> SimpleNamespace | None:
     # Importing the shortcode modules registers the built-ins.
     from .embeds import social, tweet, video  # noqa: F401
     from .shortcodes import builtins, refs  # noqa: F401
-    from .shortcodes.site import RESOLVED, resolve_mapping
+    from .shortcodes.site import resolve_mapping
 
     if confdir is not None and not (confdir / "conf.py").is_file():
         print(f"error: {confdir}: has no conf.py", file=sys.stderr)
@@ -50,5 +50,5 @@ def load_config(confdir: Path | None) -> SimpleNamespace | None:
     resolved, messages = resolve_mapping(values.get("linkerdblog_shortcodes") or {})
     for message in messages:
         print(f"warning: {confdir}/{message} [{WARNING_TYPE}.config]", file=sys.stderr)
-    setattr(config, RESOLVED, resolved)
+    config.site_shortcodes = resolved
     return config

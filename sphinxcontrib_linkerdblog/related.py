@@ -51,7 +51,7 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
     post's tags or title reaches every page that lists it.
     """
     domain = get_domain(env)
-    index = get_index(app.config)
+    index = get_index(app.env)
     posts = {d: r for d, r in domain.posts.items() if index.is_post(d)}
     old = domain.data.get("related", {})
     lists = related(posts, app.config.linkerdblog_related_posts)

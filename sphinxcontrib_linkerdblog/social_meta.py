@@ -55,7 +55,7 @@ def add_meta_tags(
     doctree: nodes.document | None,
 ) -> None:
     """``html-page-context``: add the tags to post pages."""
-    if doctree is None or not get_index(app.config).is_post(pagename):
+    if doctree is None or not get_index(app.env).is_post(pagename):
         return
     record = get_domain(app.env).posts.get(pagename)
     if record is None:

@@ -18,10 +18,10 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from .frontmatter import PostMeta
-from .posts import MORE_KEY, POST_KEY, get_index
+from .hugo.text import clean, decode
 from .shortcodes import resolve_url
-from .shortcodes.engine import CALLS_KEY
 from .shortcodes.rewrite import escape_markdown, rewrite_text
+from .state import CALLS_KEY, MORE_KEY, POST_KEY, get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def fallback_title(docname: str, meta: PostMeta) -> str:
 
 def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
     """Normalise the document's front matter, report its problems, return the new text."""
-    found = get_index(app.config).read_front(docname, text)
+    found = get_state(app.env).index.read_front(docname, text)
     front, meta = found.front, found.meta
     for problem in found.problems:
         subtype = Warn.DATE if problem.subtype == "date" else Warn.FRONTMATTER
@@ -85,12 +85,53 @@ def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
     return text
 
 
+def check_encoding(app: Sphinx, docname: str, text: str) -> None:
+    """Warn about a source that was not UTF-8 (Sphinx read it with our codec).
+
+    The codec (:data:`.hugo.text.CODEC`) never fails: bytes that are not UTF-8
+    became U+FFFD and a BOM chose UTF-16 or UTF-32.  The file is read again
+    only when one of those can have happened.
+    """
+    path = app.env.doc2path(docname)
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4)
+            data = head + stream.read() if "\ufffd" in text else b""
+    except OSError:
+        return
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        name = decode(head).encoding.upper().removesuffix("-LE").removesuffix("-BE")
+        warn(
+            f"the file is {name}, not UTF-8 (Hugo reads UTF-8); read as {name}",
+            Warn.ENCODING,
+            (docname, 1),
+        )
+    elif data:
+        found = decode(data)
+        if found.bad_line:
+            warn(
+                f"the file is not UTF-8: {found.bad_bytes} undecodable byte sequence(s), "
+                "shown as \ufffd (the first on this line)",
+                Warn.ENCODING,
+                (docname, found.bad_line),
+            )
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Hugo front matter and shortcodes of a Markdown document."""
     if not _is_markdown(app, docname):
         return
-    text = source[0]
-    if get_index(app.config).is_hugo(docname):
+    check_encoding(app, docname, source[0])
+    cleaned = clean(source[0])
+    text = cleaned.text
+    if cleaned.removed:
+        warn(
+            f"{cleaned.removed} control character(s) removed (no page or feed can hold "
+            "them; the first on this line)",
+            Warn.ENCODING,
+            (docname, cleaned.first_line),
+        )
+    if get_state(app.env).index.is_hugo(docname):
         text = read_hugo_front_matter(app, docname, text)
         # Hugo's summary marker (<!--more-->): looked for in the doctree only if here.
         app.env.temp_data[MORE_KEY] = "more" in text
@@ -105,4 +146,4 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 def setup_sources(app: Sphinx) -> None:
     """Connect the hook (before MyST parses anything)."""
-    app.connect("source-read", on_source_read)
+    app.connect("source-read", on_source_read, priority=400)

@@ -19,41 +19,50 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from .hugo.urls import safe_url
+from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 
-ROOTS = "_linkerdblog_static_roots"
-
-
-def compute_roots(app: Sphinx, config: Config) -> None:
-    """``config-inited``: the source folder and the static folders, resolved once."""
-    roots = [Path(app.srcdir).resolve()]
-    for folder in config.linkerdblog_static_dirs:
+def folders(app: Sphinx, config: Config, option: str) -> list[Path]:
+    """The folders a ``linkerdblog_*`` option lists (relative to the conf dir), resolved;
+    one that does not exist is a warning and is left out."""
+    roots = []
+    for folder in getattr(config, option):
         root = (Path(app.confdir) / folder).resolve()
         if not root.is_dir():
-            warn(
-                f"conf.py: linkerdblog_static_dirs: {folder!r} is not a folder; ignored",
-                Warn.CONFIG,
-            )
+            warn(f"conf.py: {option}: {folder!r} is not a folder; ignored", Warn.CONFIG)
             continue
         roots.append(root)
-    setattr(config, ROOTS, roots)
+    return roots
 
 
-def allowed_roots(srcdir: Path, config: Config) -> list[Path]:
+def compute_roots(app: Sphinx, config: Config) -> tuple[list[Path], list[Path]]:
+    """``config-inited``: where images may come from, and where any file may.
+
+    Images: the source folder and the static folders.  Other files (includes,
+    downloads): those and the folders of ``linkerdblog_read_dirs``.
+    """
+    images = [Path(app.srcdir).resolve(), *folders(app, config, "linkerdblog_static_dirs")]
+    return images, [*images, *folders(app, config, "linkerdblog_read_dirs")]
+
+
+def allowed_roots(env: BuildEnvironment) -> list[Path]:
     """The source folder and the configured static folders, resolved."""
-    return getattr(config, ROOTS, None) or [srcdir.resolve()]
+    return get_state(env).image_roots or [Path(env.srcdir).resolve()]
 
 
-def project_file(path: str, docname: str, srcdir: Path, config: Config) -> str | None:
+def project_file(path: str, docname: str, env: BuildEnvironment) -> str | None:
     """An image path of a post as a source-relative path Sphinx can copy, or None."""
-    if not path or "://" in path:
+    if not path or "://" in path or safe_url(path) is None:
         return None
-    found = resolve(path, (srcdir / docname).parent, allowed_roots(srcdir, config))
+    srcdir = Path(env.srcdir)
+    found = resolve(path, (srcdir / docname).parent, allowed_roots(env))
     if not isinstance(found, Path):
         return None
     return Path(os.path.relpath(found, srcdir.resolve())).as_posix()
@@ -86,7 +95,7 @@ class ResolveImages(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         srcdir = Path(self.env.srcdir)
-        roots = allowed_roots(srcdir, self.config)
+        roots = allowed_roots(self.env)
         docdir = (srcdir / self.env.docname).parent
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
@@ -127,10 +136,16 @@ class ResolveImages(SphinxTransform):
             other = addnodes.only(expr="not html")
             other += nodes.inline(alt, alt)
             kept += other
+        link = image.parent
         image.replace_self(kept)
+        if isinstance(link, nodes.reference) and not isinstance(link.parent, nodes.TextElement):
+            # A linked image alone in a figure: writers expect an image there,
+            # so the link (kept) now stands in a paragraph of its own.
+            paragraph = nodes.paragraph("", "", classes=["linkerdblog-missing-image"])
+            link.replace_self(paragraph)
+            paragraph += link
 
 
 def setup_static_files(app: Sphinx) -> None:
-    """Register the transform and the resolution of the folders."""
-    app.connect("config-inited", compute_roots, priority=450)
+    """Register the transform (the folders are resolved with the build state)."""
     app.add_transform(ResolveImages)

@@ -22,6 +22,8 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .state import get_state
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -51,11 +53,15 @@ def keep_unchanged(app: Sphinx) -> None:
     stats = [0, 0]
     setattr(builder, STATS_KEY, stats)
 
+    written = get_state(app.env).written
+
     @wraps(original)
     def handle_page(pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        # Every page this build writes is noted, so no redirect replaces it.
+        target = Path(kwargs.get("outfilename") or builder.get_output_path(pagename))
+        written.add(target)
         if kwargs.get("outfilename") or pagename in app.env.all_docs:
             return original(pagename, addctx, *args, **kwargs)
-        target = Path(builder.get_output_path(pagename))
         if not target.is_file():
             stats[0] += 1
             return original(pagename, addctx, *args, **kwargs)

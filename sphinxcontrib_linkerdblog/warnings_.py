@@ -11,12 +11,13 @@ documentation.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 if TYPE_CHECKING:
     from docutils import nodes
+    from sphinx.application import Sphinx
 
 WARNING_TYPE = "linkerdblog"
 
@@ -47,8 +48,11 @@ class Warn(Enum):
     )
     PATH = (
         "path",
-        "An image path that would leave the source folder and the static folders; it is "
-        "refused and the image's alt text shown instead.",
+        "A post reads a file outside the source folder, the static folders and "
+        "``linkerdblog_read_dirs``: an image (its alt text is shown instead), an "
+        "``include``, ``literalinclude``, ``raw`` or ``csv-table`` file, a ``download`` "
+        "(its text is shown instead), or any ``:url:`` (builds are offline). Nothing is "
+        "read or copied.",
     )
     IMAGE = (
         "image",
@@ -59,13 +63,56 @@ class Warn(Enum):
     )
     ALIAS = (
         "alias",
-        "Two posts claim the same permalink or alias (both are named), or a permalink "
-        "pattern has an unknown token.",
+        "Two posts claim the same permalink or alias (both are named); a permalink "
+        "pattern has an unknown token; or a ``url``, alias or permalink where no redirect "
+        "may be written: above the site root, at the root itself, not a page, over a file "
+        "the build writes (a document, a generated page, ``_static/``, a feed...).",
+    )
+    URL = (
+        "url",
+        "A link, image or embed URL from a post whose scheme is not http, https or mailto "
+        "(``javascript:``, ``data:``, ...); the link keeps its text, the image shows its "
+        "alt text.",
+    )
+    HTML = (
+        "html",
+        "Raw HTML in a post that could run script, load a third party at once or break "
+        "the page (``<script>``, ``<iframe>``, ``on*=`` attributes, ``style`` with "
+        "``url()``...): that part is removed or shown as text, the rest is kept. See "
+        "``linkerdblog_raw_html``.",
+    )
+    ENCODING = (
+        "encoding",
+        "A post that is not UTF-8 (undecodable bytes are shown as U+FFFD; UTF-16 and "
+        "UTF-32 are read by their byte-order mark), or control characters that no page or "
+        "feed can hold (they are removed).",
     )
 
     def __init__(self, subtype: str, help_text: str) -> None:
         self.subtype = subtype
         self.help_text = help_text
+
+
+PER_DOCUMENT = 100
+"""Warnings of one subtype shown for one document; the rest are summarised."""
+
+# (document, subtype) -> [warnings seen, the location of the first one hidden].
+# Per process and per build (reset at builder-inited): logging state, not data.
+_seen: dict[tuple[str, Warn], list[Any]] = {}
+
+
+def _document(location: Any) -> str | None:
+    """The document (or file) a location is in, to count its warnings."""
+    if isinstance(location, tuple):
+        return location[0]
+    if isinstance(location, str):
+        return location.rsplit(":", 1)[0]
+    if location is not None:
+        source = getattr(location, "source", None)
+        if source is None and getattr(location, "document", None) is not None:
+            source = location.document.get("source")
+        return source
+    return None
 
 
 def warn(
@@ -83,8 +130,18 @@ def warn(
     :param once: log an identical message only once per build.
 
     Sphinx (>= 8) appends ``[linkerdblog.<subtype>]`` itself, since
-    ``show_warning_types`` is on by default.
+    ``show_warning_types`` is on by default.  After :data:`PER_DOCUMENT`
+    warnings of one subtype in one document, the others are counted, not
+    shown, and :func:`summarise` reports them in one line: a post with 100,000
+    broken shortcodes must not print 100,000 lines.
     """
+    document = _document(location)
+    if document is not None:
+        seen = _seen.setdefault((document, subtype), [0, None])
+        seen[0] += 1
+        if seen[0] > PER_DOCUMENT:
+            seen[1] = seen[1] or location
+            return
     LOGGER.warning(
         message,
         type=WARNING_TYPE,
@@ -92,3 +149,47 @@ def warn(
         location=location,
         once=once,
     )
+
+
+def summarise(document: str | None = None) -> None:
+    """One line for each (document, subtype) whose warnings were cut short.
+
+    :param document: only this document's (all of them when ``None``).
+    """
+    for key in [k for k in _seen if document is None or k[0] == document]:
+        count, first_hidden = _seen.pop(key)
+        if count > PER_DOCUMENT:
+            LOGGER.warning(
+                f"{count - PER_DOCUMENT} more {WARNING_TYPE}.{key[1].subtype} warnings in "
+                f"this document are not shown (the first {PER_DOCUMENT} are)",
+                type=WARNING_TYPE,
+                subtype=key[1].subtype,
+                location=first_hidden,
+            )
+
+
+def reset() -> None:
+    """Forget the counts (a new build starts)."""
+    _seen.clear()
+
+
+def _after_reading(app: Sphinx, doctree: nodes.document) -> None:
+    summarise(app.env.docname)
+    summarise(doctree.get("source"))
+
+
+def _after_resolving(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    summarise(docname)
+    summarise(doctree.get("source"))
+
+
+def _at_end(app: Sphinx, exception: BaseException | None) -> None:
+    summarise()
+
+
+def setup_warnings(app: Sphinx) -> None:
+    """Summaries after each document is read and written, and at the end of the build."""
+    app.connect("builder-inited", lambda app: reset())
+    app.connect("doctree-read", _after_reading, priority=900)
+    app.connect("doctree-resolved", _after_resolving, priority=900)
+    app.connect("build-finished", _at_end, priority=900)

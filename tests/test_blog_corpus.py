@@ -15,7 +15,7 @@ import pytest
 from conftest import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.frontmatter import normalise, split_front_matter
-from sphinxcontrib_linkerdblog.permalinks import expand, normalise_path
+from sphinxcontrib_linkerdblog.hugo.urls import expand, normalise_path
 
 SNIPPET = Path(__file__).resolve().parents[1] / "docs" / "snippets" / "linkerd_io.py"
 ERAS = {
@@ -89,7 +89,7 @@ def test_redirect_for_every_permalink_and_alias(site) -> None:  # type: ignore[n
             ]
         )
         for url in [*urls, *meta.aliases]:
-            path = normalise_path(url).strip("/")
+            path = (normalise_path(url) or "").strip("/")
             page = (
                 app.outdir / path / "index.html"
                 if not path.endswith(".html")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import warnings_of
 
-from sphinxcontrib_linkerdblog.permalinks import expand, redirect_html, urlize
+from sphinxcontrib_linkerdblog.hugo.urls import expand, urlize
+from sphinxcontrib_linkerdblog.redirects import redirect_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="permalinks", freshenv=True)
 

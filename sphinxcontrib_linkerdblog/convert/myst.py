@@ -251,7 +251,7 @@ def write_call(entry: Entry, doc: Document, inner: str) -> str:
     try:
         if name in WRITERS:
             return WRITERS[name](ctx)
-        handler = lookup(name, doc.config)
+        handler = lookup(name, doc.config.site_shortcodes)
         if handler is None:
             ctx.warn(f"unknown shortcode {name!r}; its text is kept as written")
             return as_written(entry, inner)

@@ -24,7 +24,7 @@ import yaml
 
 from ..ablog_bridge import ablog_date
 from ..frontmatter import PostMeta, Problem
-from ..permalinks import normalise_path, site_path
+from ..hugo.urls import normalise_path, page_file, site_path
 from ..posts import ReadFront
 from ..shortcodes.engine import ShortcodeError
 from ..shortcodes.registry import lookup
@@ -56,16 +56,16 @@ class Converted:
 def alias_pages(aliases: Iterable[str]) -> list[str]:
     """Hugo aliases as ablog ``redirect`` page names (``/a/b/`` -> ``a/b/index``).
 
-    The site root, and a name with a comma (ablog splits the list on commas),
-    cannot be one.
+    Only where the build would write a redirect (see :func:`..hugo.urls.page_file`),
+    and never a name with a comma (ablog splits the list on commas).
     """
     pages = []
     for alias in aliases:
-        path = normalise_path(alias)
-        stem = path.strip("/")
-        if not stem or "," in stem:
+        key = normalise_path(alias)
+        page = page_file(key)[0] if key is not None else None
+        if page is None or "," in page:
             continue
-        pages.append(stem + "/index" if path.endswith("/") else stem.removesuffix(".html"))
+        pages.append(page.removesuffix(".html").removesuffix(".htm"))
     return pages
 
 
@@ -162,7 +162,7 @@ def _url(doc: Document) -> Any:
                 return doc.relative(docname, anchor)
             except ShortcodeError as exc:
                 problem = Problem(f"shortcode {call.name!r}: {exc}", exc.subtype.subtype, call.line)
-        elif lookup(call.name, doc.config) is None:
+        elif lookup(call.name, doc.config.site_shortcodes) is None:
             message = f"unknown shortcode {call.name!r} in a link target; the link is left empty"
             problem = Problem(message, "shortcode", call.line)
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..state import get_state
 from ..warnings_ import Warn, warn
 from .engine import Context, ShortcodeError, setup_engine
 from .registry import BUILTINS, Shortcode, lookup, shortcode
@@ -37,7 +38,7 @@ def resolve_url(app: Sphinx, docname: str, entry: Entry) -> str | None:
     reported here, at the call's line, and ``None`` keeps the link text only.
     """
     ctx = Context(entry, app.env, docname)
-    found = lookup(entry.call.name, app.config)
+    found = lookup(entry.call.name, get_state(app.env).shortcodes)
     if found is None:
         ctx.warn(f"unknown shortcode {entry.call.name!r} in a link target; the link is left empty")
         return None
@@ -57,8 +58,6 @@ def setup_shortcodes(app: Sphinx) -> None:
     """Register the engine; built-in shortcodes register on import."""
     from . import refs  # noqa: F401  (registers ref / relref)
     from .builtins import setup_builtins
-    from .site import setup_site_shortcodes
 
     setup_engine(app)
     setup_builtins(app)
-    setup_site_shortcodes(app)

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ..posts import POST_KEY
+from ..state import CALLS_KEY, POST_KEY, get_state
 from ..warnings_ import Warn, warn
 from .registry import lookup
 from .rewrite import MISSING_SCHEME, ROLE, Entry
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..frontmatter import PostMeta
-
-CALLS_KEY = "linkerdblog_calls"
-"""``env.temp_data`` key holding the current document's :class:`Entry` list."""
 
 
 class ShortcodeError(Exception):
@@ -148,7 +145,7 @@ def _in_paragraph(node: nodes.Node) -> nodes.paragraph:
 
 def dispatch(ctx: Context) -> list[nodes.Node]:
     """Run the call's handler; on any failure warn at the call and keep its text."""
-    shortcode = lookup(ctx.name, ctx.config)
+    shortcode = lookup(ctx.name, get_state(ctx.env).shortcodes)
     if shortcode is None:
         ctx.warn(f"unknown shortcode {ctx.name!r}; its text is kept as written")
         return ctx.verbatim()

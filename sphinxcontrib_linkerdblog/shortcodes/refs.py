@@ -32,7 +32,7 @@ REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
 
 def find_target(ctx: Context, ref: str) -> str | None:
     """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
-    return locate(ref, ctx.docname, ctx.env.found_docs, get_index(ctx.config).names)
+    return locate(ref, ctx.docname, ctx.env.found_docs, get_index(ctx.env).names)
 
 
 def locate(ref: str, here: str, found: Collection[str], posts: PostNames) -> str | None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from docutils import nodes
-    from sphinx.config import Config
 
     from .engine import Context
 
@@ -91,9 +92,7 @@ def shortcode(
     return register
 
 
-def lookup(name: str, config: Config) -> Shortcode | None:
+def lookup(name: str, site: Mapping[str, Shortcode]) -> Shortcode | None:
     """The handler for ``name``: the site's mapping first, then the built-ins."""
-    site = getattr(config, "_linkerdblog_site_shortcodes", None)
-    if site and name in site:
-        return site[name]
-    return BUILTINS.get(name)
+    found = site.get(name)
+    return found if found is not None else BUILTINS.get(name)

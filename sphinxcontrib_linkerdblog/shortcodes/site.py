@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from .engine import Context
 
 CONFIG_NAME = "linkerdblog_shortcodes"
-RESOLVED = "_linkerdblog_site_shortcodes"
-"""Attribute of the config holding the checked entries (never pickled)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,14 +168,9 @@ def resolve_mapping(mapping: Any) -> tuple[dict[str, Shortcode], list[str]]:
     return resolved, messages
 
 
-def resolve_site_shortcodes(app: Sphinx, config: Config) -> None:
-    """Keep the good entries; warn about each bad one."""
+def resolve_site_shortcodes(app: Sphinx, config: Config) -> dict[str, Shortcode]:
+    """``config-inited`` (with the build state): the good entries; a warning per bad one."""
     resolved, messages = resolve_mapping(getattr(config, CONFIG_NAME))
     for message in messages:
         warn(message, Warn.CONFIG)
-    setattr(config, RESOLVED, resolved)
-
-
-def setup_site_shortcodes(app: Sphinx) -> None:
-    """Resolve the option (declared in :mod:`..config`) once the config is read."""
-    app.connect("config-inited", resolve_site_shortcodes, priority=350)
+    return resolved

@@ -1,0 +1,184 @@
+"""Hugo's URLs: permalink patterns, site paths, and which URLs are safe to emit (pure).
+
+Three jobs, all on untrusted text from front matter:
+
+* :func:`expand` computes a post's permalink from Hugo's ``permalinks``
+  pattern (``/:year/:month/:day/:slug/``);
+* :func:`normalise_path` turns any way of writing a site path (``url``, an
+  alias, a link) into one key: percent-decoded, ``\\`` read as ``/``, ``.`` and
+  ``..`` resolved, a trailing slash for folders.  A path that climbs above the
+  site root, or holds a control character, has no key (``None``);
+* :func:`page_file` says which output file a redirect for such a path is: never
+  the site root, only pages (``/x/`` or ``/x.html``), every name short enough
+  for any file system (a long segment keeps its start and gains a stable hash);
+* :func:`safe_url` keeps a URL only when its scheme is http, https or mailto,
+  or when it has none (relative), reading it as a browser would (tabs and line
+  breaks inside ``java\\tscript:`` are ignored by browsers, so here too).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+TOKENS = (
+    "year",
+    "month",
+    "monthname",
+    "day",
+    "slug",
+    "title",
+    "filename",
+    "section",
+    "slugorfilename",
+    "contentbasename",
+)
+_TOKEN = re.compile(r":([a-z]+)")
+_URLIZE_DROP = re.compile(r"[^\w\s/.-]")
+_URLIZE_SPACE = re.compile(r"[\s]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_BROWSER_IGNORED = re.compile(r"[\x00-\x20\x7f]")  # stripped or skipped by URL parsers
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+MAX_SEGMENT = 200
+"""Bytes (UTF-8) a name in an output path may have: file systems allow 255."""
+PAGE_SUFFIXES = (".html", ".htm")
+
+
+def urlize(text: str) -> str:
+    """Hugo's ``urlize``: lower case, spaces to hyphens, punctuation dropped."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = _URLIZE_DROP.sub("", text)
+    return _URLIZE_SPACE.sub("-", text)
+
+
+def check_pattern(pattern: str) -> list[str]:
+    """The unknown tokens of a permalink pattern."""
+    return [token for token in _TOKEN.findall(pattern) if token not in TOKENS]
+
+
+def expand(
+    pattern: str, docname: str, date: datetime | None, slug: str | None, title: str | None
+) -> str | None:
+    """Hugo's permalink for one post; ``None`` when a needed value is missing
+    or the result is not a site path (see :func:`normalise_path`)."""
+    parts = docname.split("/")
+    filename = parts[-2] if parts[-1] in ("index", "_index") and len(parts) > 1 else parts[-1]
+    values = {
+        "section": parts[0] if len(parts) > 1 else "",
+        "filename": filename,
+        "contentbasename": filename,
+        "slug": slug or urlize(title or filename),
+        "slugorfilename": slug or filename,
+        "title": urlize(title or filename),
+    }
+    if date is not None:
+        values.update(
+            year=f"{date.year:04d}",
+            month=f"{date.month:02d}",
+            monthname=date.strftime("%B").lower(),
+            day=f"{date.day:02d}",
+        )
+    missing: list[str] = []
+
+    def token(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            missing.append(name)
+            return ""
+        return values[name]
+
+    url = _TOKEN.sub(token, pattern)
+    return None if missing else normalise_path(url)
+
+
+def normalise_path(url: str) -> str | None:
+    """A site path as a key; ``None`` when it leaves the site or holds a control character.
+
+    ``/a/./b/../c`` is ``/a/c/``; ``%2E%2E`` is ``..``; a query and a fragment
+    are dropped; a path without a file extension is a folder (``/x`` is ``/x/``).
+    """
+    path = unquote(urlsplit(url.replace("\\", "/")).path) or "/"
+    if _CONTROL.search(path):
+        return None
+    segments: list[str] = []
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not segments:
+                return None  # above the site root
+            segments.pop()
+            continue
+        segments.append(segment)
+    folder = path.endswith("/") or path.endswith("/.") or path.endswith("/..")
+    result = "/" + "/".join(segments)
+    if segments and (folder or not posixpath.splitext(segments[-1])[1]):
+        result += "/"
+    return result
+
+
+def site_path(url: str, base_url: str) -> str | None:
+    """The site path of a link, if it points into the Hugo site; else None."""
+    if url.startswith("/") and not url.startswith("//"):
+        return normalise_path(url)
+    if base_url and url.startswith(base_url.rstrip("/") + "/"):
+        return normalise_path(url[len(base_url.rstrip("/")) :])
+    return None
+
+
+def shorten(segment: str, limit: int = MAX_SEGMENT) -> str:
+    """``segment`` if it fits in ``limit`` UTF-8 bytes, else its start, ``-`` and a hash.
+
+    The same long name always gives the same short one, so links and pages agree.
+    """
+    data = segment.encode("utf-8")
+    if len(data) <= limit:
+        return segment
+    stem, suffix = posixpath.splitext(segment)
+    if len(suffix) > 10:
+        stem, suffix = segment, ""
+    digest = hashlib.sha1(data).hexdigest()[:10]
+    room = limit - len(suffix.encode("utf-8")) - len(digest) - 1
+    head = stem.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return f"{head}-{digest}{suffix}"
+
+
+def page_file(path: str) -> tuple[str | None, str]:
+    """The output file (relative, posix) of a redirect at site path ``path``.
+
+    :param path: a key from :func:`normalise_path`.
+    :return: ``(file, "")``, or ``(None, reason)`` when no redirect may be written
+        there: the site root (it is the site's own home page) or a name that is
+        not a page (``/x.css``: a redirect page is HTML).
+    """
+    segments = [s for s in path.split("/") if s]
+    if not segments or segments in (["index.html"], ["index.htm"]):
+        return None, "the site root is the site's own home page, never an alias"
+    if path.endswith("/"):
+        segments.append("index.html")
+    elif not segments[-1].lower().endswith(PAGE_SUFFIXES):
+        return None, "a redirect is an HTML page: the path must end in / or .html"
+    return "/".join(shorten(s) for s in segments), ""
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` when it is http(s), mailto or relative; ``None`` for any other scheme.
+
+    The scheme is read as browsers read it: control characters and spaces
+    around or inside it do not hide ``javascript:``.
+    """
+    probe = _BROWSER_IGNORED.sub("", url)
+    found = _SCHEME.match(probe)
+    if found is None:
+        return url
+    if found.group(1).lower() in SAFE_SCHEMES:
+        return url
+    return None

@@ -1,0 +1,107 @@
+"""The build's state: one typed object, reached through one accessor.
+
+What every stage needs to know about the whole site, computed once per build:
+the post index (which documents are Hugo posts, their URLs, their tag
+spellings), the authors registry, the folders a post may read from, and the
+site's own shortcodes.  It is built at ``config-inited`` (see
+:mod:`.setup_state`), because the post index must change ``exclude_patterns``
+and ablog's ``matched_blog_posts`` before Sphinx looks for documents, and it is
+moved onto the environment at ``builder-inited``, once there is one; from then
+on :func:`get_state` finds it from ``env``.
+
+It is never pickled: the environment saved between builds carries an empty
+state, which the next build replaces before anything reads it.  Parallel
+readers are forked from the main process and so inherit it as it is.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .authors import Author
+    from .posts import PostIndex
+    from .shortcodes.registry import Shortcode
+
+ENV_ATTRIBUTE = "linkerdblog_state"
+
+# temp_data keys: what source-read hands to the parse and transforms of the
+# same document (Sphinx clears temp_data after each document).
+POST_KEY = "linkerdblog_post"
+"""``env.temp_data`` key: the :class:`~.frontmatter.PostMeta` of the Hugo document being read."""
+MORE_KEY = "linkerdblog_more"
+"""``env.temp_data`` key: whether the Hugo document's text has a summary marker."""
+CALLS_KEY = "linkerdblog_calls"
+"""``env.temp_data`` key: the current document's shortcode calls (``rewrite.Entry`` list)."""
+
+
+@dataclass(slots=True)
+class BuildState:
+    """Everything the extension knows about the site for one build.
+
+    :ivar index: every Hugo document and what Hugo would do with it.
+    :ivar authors: the authors registry, by id (empty when none is configured).
+    :ivar image_roots: where a post's images may come from: the source folder and
+        the Hugo ``static/`` folders, resolved.
+    :ivar read_roots: where a post may read any file from: ``image_roots`` and the
+        folders of ``linkerdblog_read_dirs``.
+    :ivar shortcodes: the site's own shortcodes, checked, by name.
+    :ivar pages: ablog's page for each (catalog, label): ``("tags", "Linkerd")``
+        -> ``"blog/tag/linkerd"``; filled when reading is done.
+    :ivar written: every output file an HTML builder wrote with ``handle_page``
+        this build (redirects must never replace one).
+    """
+
+    index: PostIndex
+    authors: dict[str, Author] = field(default_factory=dict)
+    image_roots: list[Path] = field(default_factory=list)
+    read_roots: list[Path] = field(default_factory=list)
+    shortcodes: dict[str, Shortcode] = field(default_factory=dict)
+    pages: dict[tuple[str, str], str] = field(default_factory=dict)
+    written: set[Path] = field(default_factory=set)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled empty: see the module docstring."""
+        return (_empty, ())
+
+
+def _empty() -> BuildState:
+    from .posts import PostIndex
+
+    return BuildState(PostIndex())
+
+
+_PENDING: weakref.WeakKeyDictionary[Sphinx, BuildState] = weakref.WeakKeyDictionary()
+"""States built at ``config-inited``, waiting for their environment."""
+
+
+def keep_for_builder(app: Sphinx, state: BuildState) -> None:
+    """Hold ``state`` until :func:`attach_state` moves it onto the environment."""
+    _PENDING[app] = state
+
+
+def pending_state(app: Sphinx) -> BuildState:
+    """The state during ``config-inited``, before there is an environment."""
+    return _PENDING[app]
+
+
+def attach_state(app: Sphinx) -> None:
+    """``builder-inited``: the state now lives on ``app.env``."""
+    state = _PENDING.pop(app, None)
+    if state is not None:
+        setattr(app.env, ENV_ATTRIBUTE, state)
+
+
+def get_state(env: BuildEnvironment) -> BuildState:
+    """The build's state (an empty one outside a build of this extension)."""
+    state = getattr(env, ENV_ATTRIBUTE, None)
+    if state is None:
+        state = _empty()
+        setattr(env, ENV_ATTRIBUTE, state)
+    return state
