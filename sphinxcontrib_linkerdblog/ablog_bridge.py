@@ -21,6 +21,7 @@ from sphinx.transforms import SphinxTransform
 from .authors import get_authors
 from .byline import reading_minutes, register_images
 from .dates import to_naive_utc
+from .hugo.urls import safe_url
 from .posts import get_domain, get_index
 from .state import MORE_KEY, POST_KEY
 from .taxonomy import canonical, raw_terms
@@ -126,6 +127,14 @@ class HugoPost(SphinxTransform):
             return
         if meta.effective_date is None:
             warn("post has no date; ablog lists it among the drafts", Warn.DATE, (docname, 1))
+        for key, value in (("thumbnail", meta.thumbnail), *(("images", i) for i in meta.images)):
+            if value and safe_url(value) is None:
+                where = meta.lines.get(key) or meta.lines.get("params") or 1
+                warn(
+                    f"{key} {value[:60]!r} is no image URL; it is not used",
+                    Warn.URL,
+                    (docname, where),
+                )
         self.check_authors(docname, meta)
         index = get_index(self.env)
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)

@@ -15,9 +15,9 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import slugify
 from docutils import nodes
 
+from .ablog_pages import collection_page
 from .authors import get_authors
 from .posts import get_domain, get_index
 from .static_files import project_file
@@ -107,7 +107,7 @@ def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
         if position:
             para += nodes.Text(", ")
         if html:
-            page = f"{app.config.blog_path}/tag/{slugify(tag)}"
+            page = collection_page(app.env, "tags", tag)
             uri = app.builder.get_relative_uri(docname, page)
             para += nodes.reference(
                 tag, tag, internal=True, refuri=uri, classes=["linkerdblog-tag"]

@@ -148,7 +148,34 @@ def _parse_string(text: str) -> datetime:
     return _aware(first)
 
 
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+"""Dates outside these are refused: a day's margin from Python's limits, so that no
+conversion to another zone (ablog's feed uses the machine's) can overflow."""
+
+
+def _in_range(value: datetime, written: object) -> datetime:
+    """``value`` when every zone can show it; ValueError otherwise."""
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not EARLIEST <= utc <= LATEST:
+        shown = written.isoformat() if isinstance(written, date) else written
+        raise ValueError(f"{shown!r} is out of range (years 2 to 9998 only)")
+    return value
+
+
 def parse_date(value: object) -> datetime:
+    """Read a front-matter date value as Hugo would, within years 2 to 9998.
+
+    See :func:`_parse` for the forms; a date outside :data:`EARLIEST` ..
+    :data:`LATEST` raises ``ValueError`` like any other bad date.
+    """
+    return _in_range(_parse(value), value)
+
+
+def _parse(value: object) -> datetime:
     """Read a front-matter date value as Hugo would.
 
     :param value: a string (RFC 2822 with or without the time, ISO 8601 with or

@@ -6,14 +6,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ablog_bridge import setup_ablog_bridge
+from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
+from .file_access import setup_file_access
 from .hugo.text import CODEC, register_codec
 from .indexes import setup_indexes
 from .listings import setup_listings
 from .markdown_compat import setup_markdown_compat
+from .markup_safety import setup_markup_safety
 from .permalinks import setup_permalinks
 from .posts import index_posts, setup_posts
 from .redirects import setup_redirects
@@ -103,12 +106,15 @@ def setup_extension(app: Sphinx) -> None:
     setup_shortcodes(app)
     setup_embeds(app)
     setup_ablog_bridge(app)
+    setup_ablog_pages(app)
     setup_permalinks(app)
     setup_redirects(app)
     setup_byline(app)
     setup_social_meta(app)
     setup_related(app)
     setup_static_files(app)
+    setup_file_access(app)
+    setup_markup_safety(app)
     setup_listings(app)
     setup_indexes(app)
     setup_unchanged_pages(app)

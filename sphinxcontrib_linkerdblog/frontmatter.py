@@ -15,6 +15,7 @@ is never split, and YAML is read with libyaml when PyYAML has it.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tomllib
@@ -198,10 +199,64 @@ def _read(fmt: Format, block: str, end_line: int, key_lines: dict[str, int]) -> 
     return front
 
 
+MAX_YAML_NODES = 100_000
+"""Values a YAML block may stand for once its aliases are expanded; more is an
+"alias bomb" (a few lines that expand to millions of values), which Hugo's YAML
+reader refuses as excessive aliasing, and so do we."""
+
+
+class ExcessiveAliasing(ValueError):
+    """A YAML block whose aliases expand beyond :data:`MAX_YAML_NODES` values."""
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values ``root`` stands for with every alias expanded (stops early)."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()  # a node met again while its children are counted: a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if not done:
+            if id(node) in visiting:
+                return MAX_YAML_NODES + 1  # a recursive structure has no end
+            visiting.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        visiting.discard(id(node))
+        size = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if size > MAX_YAML_NODES:
+            return size
+        sizes[id(node)] = size
+    return sizes.get(id(root), 1)
+
+
 def _load_yaml(block: str) -> Any:
-    """Safe-load YAML; a date YAML recognises but cannot build is kept as text."""
+    """Safe-load YAML; a date YAML recognises but cannot build is kept as text.
+
+    :raises ExcessiveAliasing: for an alias bomb (checked only when the block
+        has both an anchor and an alias, so ordinary posts pay nothing).
+    """
     if not block.strip():
         return None
+    if "&" in block and "*" in block:
+        loader = _LOADER(block)
+        try:
+            root = loader.get_single_node()
+            if root is not None and _expanded_size(root) > MAX_YAML_NODES:
+                raise ExcessiveAliasing(
+                    f"its aliases expand to more than {MAX_YAML_NODES:,} values "
+                    "(excessive aliasing, which Hugo refuses too)"
+                )
+        finally:
+            loader.dispose()
     try:
         return yaml.load(block, Loader=_LOADER)  # a safe loader
     except (ValueError, OverflowError):
@@ -275,6 +330,9 @@ class PostMeta:
 
 
 _STRINGS = ("title", "slug", "url", "description", "summary", "thumbnail")
+_TEXTS = frozenset({"title", "description", "summary"})
+"""Text fields whose HTML entities (``&amp;``) are decoded: every output escapes
+them again exactly once, so ``&amp;`` shows as ``&`` and never as ``&amp;amp;``."""
 _LISTS = ("tags", "categories", "keywords", "aliases")
 # Hugo's default front-matter keys for each date, best first.
 _DATES = {
@@ -434,7 +492,10 @@ def normalise(fm: FrontMatter) -> tuple[PostMeta, list[Problem]]:
 
     for name in _STRINGS:
         if found := take(name):
-            setattr(meta, name, norm.string(*found))
+            value = norm.string(*found)
+            if value and name in _TEXTS and "&" in value:
+                value = html.unescape(value)  # shown as text, escaped once by each writer
+            setattr(meta, name, value)
     for name in _LISTS:
         if found := take(name):
             setattr(meta, name, norm.strings(*found))

@@ -13,9 +13,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import slugify
 from sphinx.domains import Index, IndexEntry
 
+from .ablog_pages import collection_page
 from .authors import get_authors
 
 if TYPE_CHECKING:
@@ -34,19 +34,18 @@ def _letter(name: str) -> str:
 class _BlogIndex(Index):
     """Shared layout: group -> (entry with count, posts under it)."""
 
-    catalog = ""  # ablog's folder of the entry's page: "tag", "author"
+    catalog = ""  # ablog's catalog of the entry's page: "tags", "author"
     field = ""  # the post record's list this index groups by
 
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         posts: dict[str, dict[str, Any]] = self.domain.data["posts"]
-        blog_path = self.domain.env.config.blog_path
         content: dict[str, list[IndexEntry]] = defaultdict(list)
         groups = self.groups()
         for key in sorted(groups, key=lambda k: groups[k][0].lower()):
             name, members = groups[key]
-            page = f"{blog_path}/{self.catalog}/{slugify(name)}"
+            page = collection_page(self.domain.env, self.catalog, key)
             entries = content[_letter(name)]
             entries.append(IndexEntry(f"{name} ({len(members)})", 1, page, "", "", "", ""))
             for docname in sorted(members, key=lambda d: posts[d].get("date") or "", reverse=True):
@@ -84,7 +83,7 @@ class TagIndex(_BlogIndex):
     name = "tags"
     localname = "Tags"
     shortname = "tags"
-    catalog = "tag"
+    catalog = "tags"
     field = "tag_list"
 
 
@@ -115,7 +114,6 @@ def author_cards(
     index = AuthorIndex(domain)
     registry = get_authors(app.env)
     posts = domain.data["posts"]
-    blog_path = app.config.blog_path
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     members = index.groups()
     for key in sorted(members, key=lambda k: members[k][0].lower()):
@@ -135,7 +133,7 @@ def author_cards(
                 "name": name,
                 "bio": author.bio if author else "",
                 "avatar": avatar_page,
-                "page": f"{blog_path}/author/{slugify(name)}",
+                "page": collection_page(app.env, "author", key),
                 "count": len(docnames),
                 "posts": [
                     {

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import slugify
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .ablog_pages import collection_page
 from .authors import get_authors
 from .posts import get_domain, get_index
 from .warnings_ import Warn, warn
@@ -103,7 +103,7 @@ def tag_cloud(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
             para += nodes.Text(" ")
         size = 1 + round(4 * counts[tag] / top)
         box = nodes.inline("", "", classes=[f"linkerdblog-tag-size-{size}"])
-        box += _link(app, docname, f"{app.config.blog_path}/tag/{slugify(tag)}", tag)
+        box += _link(app, docname, collection_page(app.env, "tags", tag), tag)
         box += nodes.Text(f" ({counts[tag]})")
         para += box
     return [para]
@@ -119,9 +119,7 @@ def author_card(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
     card += body
     count = sum(author.id in r.get("authors", []) for r in _posts(app).values())
     title = nodes.paragraph(classes=["sd-card-title"])
-    title += _link(
-        app, docname, f"{app.config.blog_path}/author/{slugify(author.name)}", author.name
-    )
+    title += _link(app, docname, collection_page(app.env, "author", author.id), author.name)
     title += nodes.Text(f" ({count} posts)")
     body += title
     if author.bio:

@@ -11,6 +11,7 @@ import html
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from .hugo.urls import safe_url
 from .posts import get_domain, get_index
 
 if TYPE_CHECKING:
@@ -70,8 +71,10 @@ def add_meta_tags(
 def image_url(app: Sphinx, record: dict[str, Any], base: str) -> str:
     """The thumbnail's URL: where Sphinx copied it, else its site path, made absolute."""
     thumbnail = record.get("thumbnail") or next(iter(record.get("images") or []), "")
-    if not thumbnail or "://" in thumbnail:
-        return thumbnail or ""
+    if not thumbnail or safe_url(thumbnail) is None:
+        return ""  # a javascript: or data: "image" is no image
+    if "://" in thumbnail:
+        return thumbnail
     path = thumbnail.lstrip("/")
     if path in app.env.images:
         path = "_images/" + app.env.images[path][1]

@@ -115,6 +115,20 @@ def _document(location: Any) -> str | None:
     return None
 
 
+def _node_location(node: nodes.Node) -> nodes.Node | str:
+    """A node's ``file:line``, from the nearest ancestor that knows its line.
+
+    Sphinx sets the line of every image to 0 (a docutils workaround), so a
+    warning about an image would have no line; its figure or paragraph has one.
+    """
+    current: Any = node
+    while current is not None:
+        if current.line and current.source:
+            return f"{current.source}:{current.line}"
+        current = current.parent
+    return node
+
+
 def warn(
     message: str,
     subtype: Warn,
@@ -135,6 +149,8 @@ def warn(
     shown, and :func:`summarise` reports them in one line: a post with 100,000
     broken shortcodes must not print 100,000 lines.
     """
+    if location is not None and not isinstance(location, (tuple, str)):
+        location = _node_location(location)
     document = _document(location)
     if document is not None:
         seen = _seen.setdefault((document, subtype), [0, None])

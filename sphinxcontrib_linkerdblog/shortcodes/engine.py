@@ -105,13 +105,49 @@ class Context:
     def render(
         self, text: str, line: int | None = None, *, inline: bool = False
     ) -> list[nodes.Node]:
-        """Parse MyST ``text`` (written at file line ``line``) into nodes."""
-        if self.renderer is None:
+        """Parse MyST ``text`` (written at file line ``line``) into nodes.
+
+        Whatever happens inside the parse, the renderer is left as it was: MyST
+        restores its current node only when the parse returns, so an exception
+        in a directive of ``text`` would otherwise leave every later block of
+        the post in our throw-away holder (and off the page).  docutils
+        messages are caught rather than printed: an error (a directive that
+        fails) raises :class:`ShortcodeError`, so the call's text is kept with
+        one ``linkerdblog`` warning; a lesser message becomes such a warning.
+
+        :raises ShortcodeError: when the text does not parse cleanly.
+        """
+        renderer = self.renderer
+        if renderer is None:
             return [nodes.Text(text)]
         holder = nodes.paragraph() if inline else nodes.container()
         start = (line if line is not None else self.entry.inner_line) - 1
-        with self.renderer.current_node_context(holder):
-            self.renderer.nested_render_text(text, start, inline=inline)
+        saved = (
+            renderer.current_node,
+            renderer._heading_offset,
+            dict(renderer._level_to_section),
+            renderer.md_env.get("temp_root_node"),
+        )
+        reporter = renderer.document.reporter
+        report_level = reporter.report_level
+        reporter.report_level = reporter.SEVERE_LEVEL + 1  # keep messages as nodes only
+        try:
+            renderer.current_node = holder
+            renderer.nested_render_text(text, start, inline=inline)
+        except Exception as exc:
+            raise ShortcodeError(f"its MyST could not be parsed ({_reason(exc)})") from exc
+        finally:
+            reporter.report_level = report_level
+            renderer.current_node, renderer._heading_offset = saved[0], saved[1]
+            renderer._level_to_section = saved[2]
+            renderer.md_env["temp_root_node"] = saved[3]
+        for message in list(holder.findall(nodes.system_message)):
+            first = message.next_node(nodes.paragraph)
+            summary = " ".join((first or message).astext().split())
+            if message.get("level", 0) >= reporter.ERROR_LEVEL:
+                raise ShortcodeError(f"its MyST has an error: {summary}")
+            message.parent.remove(message)
+            self.warn(f"shortcode {self.name!r}: {summary}")
         return list(holder.children)
 
     def render_inner(self) -> list[nodes.Node]:
@@ -119,7 +155,10 @@ class Context:
         return self.render(self.inner, self.entry.inner_line, inline=not self.block)
 
     def verbatim(self) -> list[nodes.Node]:
-        """The call's source, shown as written; a paired call's inner is still rendered."""
+        """The call's source, shown as written; a paired call's inner is still rendered.
+
+        Never raises: an inner that does not parse either is shown as written too.
+        """
         entry, call = self.entry, self.entry.call
         if not call.paired or call.close_start is None:
             return (
@@ -129,9 +168,21 @@ class Context:
             )
         opening = as_written(entry.source[: call.open_end - call.start])
         closing = as_written(entry.source[call.close_start - call.start :])
+        try:
+            inner = self.render_inner()
+        except ShortcodeError:
+            raw = as_written(
+                entry.source[call.open_end - call.start : call.close_start - call.start]
+            )
+            inner = [_in_paragraph(raw)] if self.block else [raw]
         if self.block:
-            return [_in_paragraph(opening), *self.render_inner(), _in_paragraph(closing)]
-        return [opening, *self.render_inner(), closing]
+            return [_in_paragraph(opening), *inner, _in_paragraph(closing)]
+        return [opening, *inner, closing]
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception in one line, for a warning."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
 
 
 def as_written(text: str) -> nodes.inline:
@@ -158,7 +209,7 @@ def dispatch(ctx: Context) -> list[nodes.Node]:
     except ShortcodeError as exc:
         ctx.warn(f"shortcode {ctx.name!r}: {exc}; its text is kept as written", exc.subtype)
     except Exception as exc:  # a site's handler must never stop the build
-        ctx.warn(f"shortcode {ctx.name!r} failed ({type(exc).__name__}: {exc}); its text is kept")
+        ctx.warn(f"shortcode {ctx.name!r} failed ({_reason(exc)}); its text is kept")
     return ctx.verbatim()
 
 

@@ -53,6 +53,8 @@ _PARAM = re.compile(
     re.X,
 )
 _DQ_ESCAPE = re.compile(r"\\([\"\\])")
+MAX_DEPTH = 20
+"""Paired calls nested deeper than this are kept as text (Hugo sites nest two or three)."""
 _CLOSE = {"<": ">", "%": "%"}
 
 
@@ -248,40 +250,66 @@ class _Scanner:
         return pos
 
     def pair(self) -> None:
-        """Close the nearest open call of the same name; nest calls inside paired calls."""
+        """Close the nearest open call of the same name; nest calls inside paired calls.
+
+        Linear in the number of tags: each name keeps the stack positions of its
+        open calls, so a closing tag finds its opener without scanning the stack
+        (an unmatched closing tag costs one dictionary lookup), and each call is
+        pushed and dropped once.  Calls nested deeper than :data:`MAX_DEPTH`
+        stay text inside the deepest allowed one (one problem says so).
+        """
         stack: list[Call] = []
+        open_by_name: dict[str, list[tuple[int, Call]]] = {}
         for tag in self.tags:
             if isinstance(tag, Call):
                 if not tag.self_closing:
+                    open_by_name.setdefault(tag.name, []).append((len(stack), tag))
                     stack.append(tag)
                 continue
-            for depth in range(len(stack) - 1, -1, -1):
-                call = stack[depth]
-                if call.name == tag.name:
-                    del stack[depth:]  # calls opened since then stay standalone
-                    call.close_start, call.end = tag.start, tag.end
-                    call.end_line = self.line(tag.end - 1)
-                    opened = "{{%" if call.markdown else "{{<"
-                    if opened[2] != tag.delim:
-                        closed = "{{" + tag.delim
-                        message = f"shortcode {tag.name!r} is opened with {opened} and closed with"
-                        self.problem(f"{message} {closed}", tag.start)
-                    break
-            else:
+            candidates = open_by_name.get(tag.name, [])
+            # Entries for calls already dropped from the stack are stale.
+            while candidates and (
+                candidates[-1][0] >= len(stack) or stack[candidates[-1][0]] is not candidates[-1][1]
+            ):
+                candidates.pop()
+            if not candidates:
                 shown = f"{{{{{tag.delim} /{tag.name} {_CLOSE[tag.delim]}}}}}"
                 self.problem(f"closing tag {shown} has no opening tag; kept as text", tag.start)
-        open_calls: list[Call] = []
+                continue
+            depth, call = candidates.pop()
+            del stack[depth:]  # calls opened since then stay standalone
+            call.close_start, call.end = tag.start, tag.end
+            call.end_line = self.line(tag.end - 1)
+            opened = "{{%" if call.markdown else "{{<"
+            if opened[2] != tag.delim:
+                closed = "{{" + tag.delim
+                message = f"shortcode {tag.name!r} is opened with {opened} and closed with"
+                self.problem(f"{message} {closed}", tag.start)
+        self.nest()
+
+    def nest(self) -> None:
+        """Give each call its place: top level, or a child of the paired call around it."""
+        open_calls: list[tuple[Call, bool]] = []  # (call, kept as a call)
+        too_deep: Call | None = None
         for tag in self.tags:
             if not isinstance(tag, Call):
                 continue
-            while open_calls and tag.start >= open_calls[-1].end:
+            while open_calls and tag.start >= open_calls[-1][0].end:
                 open_calls.pop()
-            if open_calls:
-                open_calls[-1].children.append(tag)
+            kept = len(open_calls) < MAX_DEPTH and (not open_calls or open_calls[-1][1])
+            if not kept:
+                too_deep = too_deep or tag
+            elif open_calls:
+                open_calls[-1][0].children.append(tag)
             else:
                 self.result.calls.append(tag)
             if tag.close_start is not None:
-                open_calls.append(tag)
+                open_calls.append((tag, kept))
+        if too_deep is not None:
+            self.problem(
+                f"shortcodes nested more than {MAX_DEPTH} deep; the deeper ones are kept as text",
+                too_deep.start,
+            )
 
 
 def scan(text: str, first_line: int = 1) -> ScanResult:
@@ -296,9 +324,11 @@ def scan(text: str, first_line: int = 1) -> ScanResult:
 
 
 def all_calls(calls: list[Call]) -> list[Call]:
-    """Every call, nested ones included, in source order."""
+    """Every call, nested ones included, in source order (no recursion: any depth)."""
     found: list[Call] = []
-    for call in calls:
+    pending = list(reversed(calls))
+    while pending:
+        call = pending.pop()
         found.append(call)
-        found.extend(all_calls(call.children))
+        pending.extend(reversed(call.children))
     return found

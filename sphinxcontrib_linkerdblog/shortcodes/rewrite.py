@@ -27,6 +27,7 @@ The placeholders are chosen for that:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ is unwrapped into its text after parsing (see ``engine.UnwrapMissingLinks``)."""
 # Right before a call that stands in a link destination: ``[text](`` (or
 # ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
 # allows one line break between either and the destination.
-_LINK_DEST_BEFORE = re.compile(r"(?:\]\(<?|(?:^|\n)[ \t]{0,3}\[[^\]\n]+\]:)[ \t]*\n?[ \t]*$")
+_REF_DEF = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:")
 _TITLE_ONLY = re.compile(r"""[ \t]*(?:"[^"]*"|'[^']*'|\([^)]*\))?[ \t]*$""")
 _ESCAPED_CALL = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
@@ -118,6 +119,43 @@ def rewrite_text(text: str, url_for: UrlResolver | None = None, first_line: int 
     return result
 
 
+class _Lines:
+    """Line starts and ends around offsets asked in (mostly) increasing order.
+
+    With thousands of calls on one line, searching back to the line start and
+    forward to its end for each call would cost the line's length every time;
+    remembering the last answer makes the whole rewrite linear.
+    """
+
+    __slots__ = ("_end", "_end_from", "_pos", "_start", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pos, self._start = 0, 0  # the line starting at _start holds offset _pos
+        self._end_from, self._end = -1, -1  # the first newline at or after _end_from
+
+    def start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        if offset < self._pos:
+            return self.text.rfind("\n", 0, offset) + 1
+        newline = self.text.rfind("\n", self._pos, offset)
+        if newline >= 0:
+            self._start = newline + 1
+        self._pos = offset
+        return self._start
+
+    def end(self, offset: int) -> int:
+        """The offset of the line break ending the line at ``offset`` (or the text's end)."""
+        if not self._end_from <= offset <= self._end:
+            found = self.text.find("\n", offset)
+            self._end_from, self._end = offset, found if found >= 0 else len(self.text)
+        return self._end
+
+
+_SPACE = " \t"
+_MAX_LABEL = 1000  # CommonMark: a link label has at most 999 characters
+
+
 class _Rewriter:
     """Builds the new text for one range of the source (recursively for inners)."""
 
@@ -130,8 +168,10 @@ class _Rewriter:
     ) -> None:
         self.text = text
         self.escapes = scanned.escapes
+        self.escape_starts = [esc.start for esc in scanned.escapes]
         self.result = result
         self.url_for = url_for
+        self.lines = _Lines(text)
 
     def run(self, start: int, end: int, calls: list[Call]) -> str:
         """Rewrite ``text[start:end]`` whose top-level calls are ``calls``."""
@@ -139,10 +179,18 @@ class _Rewriter:
         events: list[tuple[int, int, str]] = []
         for call in calls:
             events.append((call.start, call.end, self._replace(call)))
-        for esc in self.escapes:
-            if start <= esc.start and esc.end <= end and not _inside(esc.start, calls):
-                text_ = esc.replacement if esc.in_code else escape_markdown(esc.replacement)
-                events.append((esc.start, esc.end, text_))
+        # The escapes of this range that no call here holds (those are its own).
+        child = 0
+        for position in range(bisect_left(self.escape_starts, start), len(self.escapes)):
+            esc = self.escapes[position]
+            if esc.end > end:
+                break
+            while child < len(calls) and calls[child].end <= esc.start:
+                child += 1
+            if child < len(calls) and calls[child].start <= esc.start:
+                continue
+            text_ = esc.replacement if esc.in_code else escape_markdown(esc.replacement)
+            events.append((esc.start, esc.end, text_))
         events.sort()
         out: list[str] = []
         pos = start
@@ -164,34 +212,64 @@ class _Rewriter:
         self.result.entries.append(entry)
         return len(self.result.entries) - 1
 
+    def _blank_before(self, offset: int, line_start: int) -> bool:
+        """Whether only spaces stand between ``line_start`` and ``offset``."""
+        pos = offset
+        while pos > line_start and self.text[pos - 1] in _SPACE:
+            pos -= 1
+        return pos == line_start
+
+    def _blank_after(self, offset: int, line_end: int) -> bool:
+        pos = offset
+        while pos < line_end and self.text[pos] in _SPACE:
+            pos += 1
+        return pos == line_end
+
+    def _link_destination(self, call: Call, line_start: int) -> str:
+        """Where the call stands if it is a link destination: ``"("`` after ``](``,
+        ``":"`` in a reference definition, ``""`` otherwise.  An upper-case letter
+        means the opener is on the line above (CommonMark allows one break)."""
+        text, pos = self.text, call.start
+        while pos > line_start and text[pos - 1] in _SPACE:
+            pos -= 1
+        above = pos == line_start and pos > 0
+        if above:  # the destination may start the line after its opener
+            pos -= 1  # the line break; at most one call per line gets here
+            line_start = text.rfind("\n", 0, pos) + 1
+            while pos > line_start and text[pos - 1] in _SPACE:
+                pos -= 1
+        if text.endswith("](", 0, pos) or text.endswith("](<", 0, pos):
+            return "P" if above else "("
+        if text.endswith("]:", 0, pos) and pos - line_start <= _MAX_LABEL + 6:
+            if _REF_DEF.fullmatch(text, line_start, pos):
+                after_end = self.lines.end(call.end)
+                if _TITLE_ONLY.fullmatch(text, call.end, after_end):
+                    return "C" if above else ":"
+        return ""
+
     def _replace(self, call: Call) -> str:
         text = self.text
-        line_start = text.rfind("\n", 0, call.start) + 1
-        line_end = text.find("\n", call.end)
-        if line_end == -1:
-            line_end = len(text)
-        before = text[line_start : call.start]
-        after = text[call.end : line_end]
+        line_start = self.lines.start(call.start)
         breaks = text.count("\n", call.start, call.end)
-
-        # The window starts at the line break before the previous line, so a
-        # reference definition there is seen with its line start.
-        window = max(0, text.rfind("\n", 0, max(0, line_start - 1)))
-        context = _LINK_DEST_BEFORE.search(text, window, call.start)
+        where = self._link_destination(call, line_start)
         # A reference definition is one only if nothing but a title follows it
         # on its line (the corpus has several "definitions" run into one line,
         # which CommonMark and Hugo read as a paragraph).
-        if context and (context.group().startswith("]") or _TITLE_ONLY.match(after)):
-            return self._url(call, breaks)
-        standalone = not before.strip() and not after.strip()
+        if where:
+            return self._url(call, breaks, opener_here=where in "(:")
+        line_end = self.lines.end(call.end)
+        standalone = self._blank_before(call.start, line_start) and self._blank_after(
+            call.end, line_end
+        )
         index = self._add_entry(call, block=standalone)
         if standalone and breaks:
             # A fence over exactly the call's lines; the directive ignores its body.
+            before = text[line_start : call.start]
             return f"```{{{ROLE}}} {index}" + "\n" * breaks + before + "```"
         padding = "".join(f"\n{index}" for _ in range(breaks))
         return f"{{{ROLE}}}`{index}{padding}`"
 
-    def _url(self, call: Call, breaks: int) -> str:
+    def _url(self, call: Call, breaks: int, *, opener_here: bool) -> str:
         """Replace a call in a link destination by its URL; keep the line count.
 
         CommonMark allows one line break between ``(`` (or ``]:``) and the
@@ -204,20 +282,12 @@ class _Rewriter:
             self.result.url_failures.append(index)
             # Keep the link syntax valid; the link becomes its text after parsing.
             url = f"{MISSING_SCHEME}:{index}"
-        text = self.text
-        line_start = text.rfind("\n", 0, call.start) + 1
+        follower = self.text[call.end : call.end + 1]
+        room_after = follower in ("", ")", ">", " ", "\t", "\n")
         # When ``(`` or ``]:`` is on an earlier line, the break before the
         # destination is already taken.
-        opener_here = "(" in text[line_start : call.start] or ":" in text[line_start : call.start]
-        follower = text[call.end : call.end + 1]
-        room_after = follower in ("", ")", ">", " ", "\t", "\n")
         before = "\n" if breaks and opener_here else ""
         after = "\n" * (breaks - len(before)) if room_after else ""
         # More breaks than CommonMark allows here: keep the count, lose the link.
         rest = "\n" * (breaks - len(before) - len(after))
         return before + url + after + rest
-
-
-def _inside(offset: int, calls: list[Call]) -> bool:
-    """Whether ``offset`` lies inside one of ``calls`` (their inner is rewritten apart)."""
-    return any(call.start <= offset < call.end for call in calls)

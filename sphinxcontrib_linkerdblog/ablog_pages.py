@@ -1,0 +1,149 @@
+"""ablog's generated pages, made safe for values that come from posts.
+
+ablog writes a page per tag, author, category and year, the archive and
+``blog.html``, and sidebars on every page; its templates print post titles,
+tag and author names unescaped, and its page names come straight from those
+names.  Without patching ablog:
+
+* **escaped templates**: ``templates/ablog-escaped`` holds copies of ablog's
+  templates that print every post value with ``|e``; its loader is put just
+  before ablog's own (wherever ablog put it: before the theme or after it), so
+  they replace ablog's and nothing else.  The ``title`` ablog gives its pages is
+  made HTML (escaped), as Sphinx's own page titles are, for the theme's
+  ``<title>`` and headings.
+* **page names**: once every post is read (``env-updated``), ablog's
+  collections are registered and each one's page name checked: a name longer
+  than any file system allows is shortened with a stable hash (with a located
+  warning at the post), an empty one (a tag made only of punctuation) gets one,
+  and two tags whose names slugify alike (``C`` and ``C++``) get two pages.  The
+  names are kept in the build state, so bylines, indexes and listings link to
+  the very pages ablog writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ablog
+from ablog.blog import Blog, slugify
+from ablog.post import register_posts
+from markupsafe import Markup, escape
+from sphinx.jinja2glue import SphinxFileSystemLoader
+
+from .hugo.urls import MAX_SEGMENT, shorten
+from .state import get_state
+from .warnings_ import Warn, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+ESCAPED = Path(__file__).parent / "templates" / "ablog-escaped"
+CATALOG_FOLDERS = {"tags": "tag", "author": "author", "category": "category"}
+"""ablog's catalogs of post labels, and the folder of their pages under ``blog_path``."""
+_FIELDS = {"tags": "tag_list", "author": "authors", "category": "categories"}
+_FRONT_KEYS = {"tags": ("tags", "keywords"), "author": ("author", "authors", "params"),
+               "category": ("categories",)}  # fmt: skip
+
+
+def use_escaped_templates(app: Sphinx) -> None:
+    """``builder-inited``, after ablog's: our copies are found just before ablog's."""
+    templates = getattr(app.builder, "templates", None)
+    loaders = getattr(templates, "loaders", None)
+    if loaders is None:
+        return
+    ours = str(ESCAPED)
+    if any(ours in getattr(loader, "searchpath", ()) for loader in loaders):
+        return
+    theirs = ablog.get_html_templates_path()
+    for position, loader in enumerate(loaders):
+        if theirs in getattr(loader, "searchpath", ()):
+            loaders.insert(position, SphinxFileSystemLoader(ours))
+            return
+
+
+def escape_page_titles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: ablog's page titles (``Posts tagged <name>``) as HTML."""
+    if not templatename.startswith("ablog/"):
+        return
+    for key in ("title", "feed_title"):
+        value = context.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            context[key] = escape(value)
+
+
+def page_name(folder: str, label: str, taken: set[str]) -> str:
+    """A short page name for a label, unique among ``taken`` (which it joins)."""
+    slug = slugify(label)
+    digest = hashlib.sha1(label.encode("utf-8")).hexdigest()[:8]
+    if not slug:
+        slug = f"{folder}-{digest}"
+    slug = shorten(slug, MAX_SEGMENT - 20)  # room for ".html", "/index.html", "/atom.xml"
+    if slug in taken:
+        slug = shorten(f"{slug}-{digest}", MAX_SEGMENT - 20)
+    taken.add(slug)
+    return slug
+
+
+def _first_post(env: BuildEnvironment, catalog: str, label: str) -> tuple[str, int] | None:
+    """Where the first post using ``label`` names it, for a warning."""
+    posts = env.get_domain("blog").data["posts"]
+    for docname in sorted(posts):
+        record = posts[docname]
+        if label in record.get(_FIELDS[catalog], []):
+            lines = record.get("lines", {})
+            line = next((lines[k] for k in _FRONT_KEYS[catalog] if k in lines), 1)
+            return (docname, line)
+    return None
+
+
+def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: register ablog's posts, then give every collection a safe page name."""
+    if not ablog.builder_support(app):
+        return
+    blog = Blog(app)
+    if not blog:
+        register_posts(app)
+    state = get_state(env)
+    state.pages.clear()
+    for catalog, folder in CATALOG_FOLDERS.items():
+        collections = blog.catalogs[catalog].collections
+        taken: set[str] = set()
+        base = f"{blog.blog_path}/{folder}"
+        for label in sorted(collections, key=str):
+            collection = collections[label]
+            slug = page_name(folder, str(collection.name), taken)
+            docname = f"{base}/{slug}"
+            if len(slugify(str(collection.name)).encode("utf-8")) > MAX_SEGMENT - 20:
+                where = _first_post(env, catalog, str(label))
+                warn(
+                    f"the {folder} {str(collection.name)[:40]!r}... is "
+                    f"{len(str(collection.name))} characters long; its page is "
+                    f"{docname}.html",
+                    Warn.AUTHOR if catalog == "author" else Warn.FRONTMATTER,
+                    where,
+                )
+            if docname != collection.docname:
+                collection._path = docname  # ablog's own attribute for the page name
+                blog.references[collection.xref] = (docname, collection.name)
+            state.pages[(catalog, str(label))] = docname
+
+
+def collection_page(env: BuildEnvironment, catalog: str, label: str) -> str:
+    """The page ablog writes for a tag (``"tags"``), author or category label."""
+    found = get_state(env).pages.get((catalog, label))
+    if found is not None:
+        return found
+    blog_path = env.config.blog_path
+    return f"{blog_path}/{CATALOG_FOLDERS[catalog]}/{slugify(label)}"
+
+
+def setup_ablog_pages(app: Sphinx) -> None:
+    """Escaped templates, escaped titles, safe page names."""
+    app.connect("builder-inited", use_escaped_templates, priority=600)
+    app.connect("html-page-context", escape_page_titles, priority=600)
+    app.connect("env-updated", fix_page_names, priority=400)
