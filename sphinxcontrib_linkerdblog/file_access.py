@@ -39,6 +39,8 @@ from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -78,7 +80,7 @@ def refusal(directive: SphinxDirective, paths: list[str]) -> list[nodes.Node] | 
         Warn.PATH,
         directive.get_location(),
     )
-    return [nodes.literal_block(directive.block_text, directive.block_text)]
+    return [nodes.literal_block(directive.block_text, directive.block_text, language="text")]
 
 
 class SafeLiteralInclude(LiteralInclude):
@@ -92,7 +94,7 @@ class SafeLiteralInclude(LiteralInclude):
 class SafeRaw(Raw, SphinxDirective):
     """``raw`` with ``:file:`` or ``:url:``, checked in Hugo documents."""
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> Sequence[nodes.Node]:
         files = [self.options["file"]] if "file" in self.options else []
         return refusal(self, files) or super().run()
 
@@ -100,7 +102,7 @@ class SafeRaw(Raw, SphinxDirective):
 class SafeCSVTable(CSVTable, SphinxDirective):
     """``csv-table`` with ``:file:`` or ``:url:``, checked in Hugo documents."""
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> Sequence[nodes.Node]:  # type: ignore[override]
         files = [self.options["file"]] if "file" in self.options else []
         return refusal(self, files) or super().run()
 
@@ -116,7 +118,7 @@ class SafeInclude(SphinxDirective):
     final_argument_whitespace = True
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
-        **Include.option_spec,
+        **(Include.option_spec or {}),
         # MyST's own include options
         "relative-images": directives.flag,
         "relative-docs": directives.path,
@@ -139,7 +141,8 @@ class SafeInclude(SphinxDirective):
                 lineno=self.lineno,
             )
             return list(myst.run())
-        options = {k: v for k, v in self.options.items() if k in Include.option_spec}
+        known = Include.option_spec or {}
+        options = {k: v for k, v in self.options.items() if k in known}
         sphinx = Include(
             self.name,
             self.arguments,

@@ -26,6 +26,7 @@ from typing import Any, Literal
 import yaml
 
 from .dates import parse_date
+from .hugo.text import strip_invalid
 
 Format = Literal["yaml", "toml", "json"]
 
@@ -55,7 +56,7 @@ class Problem:
     """Something wrong in the front matter, at a 1-based line of the file."""
 
     message: str
-    subtype: str  # "frontmatter" or "date"
+    subtype: str  # "frontmatter", "date" or "encoding"
     line: int
 
 
@@ -195,8 +196,36 @@ def _read(fmt: Format, block: str, end_line: int, key_lines: dict[str, int]) -> 
         message = f"the {fmt.upper()} front matter is {_describe(data)}, not a mapping of fields;"
         front.problems.append(Problem(message + " it is ignored", "frontmatter", first_line))
         return front
+    data, removed = _without_control(data)
+    if removed:
+        message = (
+            f"{removed} control character(s) removed from front-matter values "
+            "(written as escapes; no page or feed can hold them)"
+        )
+        front.problems.append(Problem(message, "encoding", first_line))
     front.data = data
     return front
+
+
+def _without_control(value: Any) -> tuple[Any, int]:
+    """``value`` (parsed front matter) with XML-invalid characters removed from its
+    texts, and how many were removed.  Escapes such as YAML's ``"\\x01"`` or
+    JSON's ``"\\u0000"`` make them even though the file itself is clean."""
+    if isinstance(value, str):
+        cleaned = strip_invalid(value)
+        return cleaned, len(value) - len(cleaned)
+    if isinstance(value, list):
+        pairs = [_without_control(item) for item in value]
+        return [item for item, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        removed, result = 0, {}
+        for key, item in value.items():
+            clean_key, n_key = _without_control(key) if isinstance(key, str) else (key, 0)
+            clean_item, n_item = _without_control(item)
+            result[clean_key] = clean_item
+            removed += n_key + n_item
+        return result, removed
+    return value, 0
 
 
 MAX_YAML_NODES = 100_000

@@ -44,8 +44,8 @@ def _as_text(node: nodes.raw) -> nodes.Node:
     """A raw node's source, shown as text (a paragraph where it was a block)."""
     text = node.astext()
     if isinstance(node.parent, nodes.TextElement):
-        return nodes.literal(text, text)
-    return nodes.literal_block(text, text)
+        return nodes.Text(text)
+    return nodes.literal_block(text, text, language="text")
 
 
 def _scheme(url: str) -> str:

@@ -14,13 +14,12 @@ front matter only: identical in every parallel reader.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from .hugo.urls import site_path
+from .hugo.urls import site_path, split_url
 from .state import get_state
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class RewriteSiteLinks(SphinxPostTransform):
             docname = index.urls.get(path) if path else None
             if docname is None:
                 continue
-            fragment = urlsplit(uri).fragment
+            fragment = split_url(uri).fragment
             new = make_refnode(
                 self.app.builder, self.env.docname, docname, fragment, _children(ref, uri)
             )
@@ -82,7 +81,7 @@ def resolve_site_link(
         return nodes.reference(
             "", "", *contnode.children, internal=False, refuri=base.rstrip("/") + target
         )
-    return make_refnode(builder, fromdocname, docname, urlsplit(target).fragment, contnode)
+    return make_refnode(builder, fromdocname, docname, split_url(target).fragment, contnode)
 
 
 def setup_permalinks(app: Sphinx) -> None:

@@ -112,10 +112,16 @@ class _Writer:
         return ""
 
     def write(self, key: str, claim: Claim) -> None:
-        page, reason = page_file(key)
+        page, note = page_file(key)
         if page is None:
-            self.refuse(claim, reason)
+            self.refuse(claim, note)
             return
+        if note:
+            warn(
+                f"{claim.field} {claim.written[:60]!r}...: {note} to {page}",
+                Warn.ALIAS,
+                (claim.docname, claim.line),
+            )
         out = (self.outdir / page).resolve()
         reason = self.why_not(page, out)
         if reason:

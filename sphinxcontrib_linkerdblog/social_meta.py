@@ -78,7 +78,10 @@ def image_url(app: Sphinx, record: dict[str, Any], base: str) -> str:
     path = thumbnail.lstrip("/")
     if path in app.env.images:
         path = "_images/" + app.env.images[path][1]
-    return urljoin(base, path) if base else "/" + path
+    try:
+        return urljoin(base, path) if base else "/" + path
+    except ValueError:  # a path urljoin cannot read ("//[")
+        return ""
 
 
 def setup_social_meta(app: Sphinx) -> None:

@@ -60,7 +60,9 @@ def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
     found = get_state(app.env).index.read_front(docname, text)
     front, meta = found.front, found.meta
     for problem in found.problems:
-        subtype = Warn.DATE if problem.subtype == "date" else Warn.FRONTMATTER
+        subtype = {"date": Warn.DATE, "encoding": Warn.ENCODING}.get(
+            problem.subtype, Warn.FRONTMATTER
+        )
         warn(problem.message, subtype, (docname, problem.line))
     if front.end_line == 0:
         # No front matter block at all: nothing to replace, so no line to put a

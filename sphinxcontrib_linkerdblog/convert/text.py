@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import yaml
 
 from ..ablog_bridge import ablog_date
 from ..frontmatter import PostMeta, Problem
-from ..hugo.urls import normalise_path, page_file, site_path
+from ..hugo.urls import normalise_path, page_file, site_path, split_url
 from ..posts import ReadFront
 from ..shortcodes.engine import ShortcodeError
 from ..shortcodes.registry import lookup
@@ -212,7 +211,7 @@ def site_links(body: str, doc: Document) -> str:
         path = site_path(url, base)
         if path is None:
             return match.group()
-        fragment = urlsplit(url).fragment
+        fragment = split_url(url).fragment
         docname = doc.urls.get(path)
         if docname is not None:
             new = doc.relative(docname, "#" + fragment if fragment else "")

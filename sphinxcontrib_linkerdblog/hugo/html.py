@@ -28,9 +28,8 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
-from .urls import safe_url
+from .urls import safe_url, split_url
 
 _TEXT = {
     "a", "abbr", "acronym", "address", "article", "aside", "b", "bdi", "bdo", "big",
@@ -157,7 +156,8 @@ class _Sanitizer(HTMLParser):
                 self.note(f"the {name} attribute of <{tag}>")
                 continue
             if name in URL_ATTRIBUTES and safe_url(value) is None:
-                self.note(f"the {name} URL of <{tag}> ({value.split(':', 1)[0]}:)")
+                scheme = re.sub(r"[\x00-\x20]", "", value.split(":", 1)[0])[:20]
+                self.note(f"the {name} URL of <{tag}> ({scheme}:)")
                 continue
             if name == "srcset" and any(
                 safe_url(part.strip().split(" ", 1)[0]) is None for part in value.split(",")
@@ -177,8 +177,9 @@ class _Sanitizer(HTMLParser):
         """An embedded page: a link to it instead (nothing loads until the reader asks)."""
         values = dict(attrs)
         url = values.get(FRAMES[tag]) or ""
-        if url and safe_url(url) is not None and urlsplit(url).scheme in ("http", "https", ""):
-            label = values.get("title") or f"Embedded content from {urlsplit(url).netloc or url}"
+        parts = split_url(url)
+        if url and safe_url(url) is not None and parts.scheme in ("http", "https", ""):
+            label = values.get("title") or f"Embedded content from {parts.netloc or url}"
             self.out.append(
                 f'<a class="reference external linkerdblog-frame-link" '
                 f'href="{html.escape(url, quote=True)}">{html.escape(label)}</a>'

@@ -23,7 +23,7 @@ import posixpath
 import re
 import unicodedata
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -67,8 +67,9 @@ def check_pattern(pattern: str) -> list[str]:
 def expand(
     pattern: str, docname: str, date: datetime | None, slug: str | None, title: str | None
 ) -> str | None:
-    """Hugo's permalink for one post; ``None`` when a needed value is missing
-    or the result is not a site path (see :func:`normalise_path`)."""
+    """Hugo's permalink for one post, as the pattern expands (not yet a key:
+    see :func:`normalise_path`, which a slug such as ``../x`` fails); ``None``
+    when a value the pattern needs is missing."""
     parts = docname.split("/")
     filename = parts[-2] if parts[-1] in ("index", "_index") and len(parts) > 1 else parts[-1]
     values = {
@@ -96,7 +97,18 @@ def expand(
         return values[name]
 
     url = _TOKEN.sub(token, pattern)
-    return None if missing else normalise_path(url)
+    return None if missing else url
+
+
+def split_url(url: str) -> SplitResult:
+    """:func:`urllib.parse.urlsplit`, which never raises: a URL it refuses
+    (``//[``, an "invalid IPv6 URL") is read as a bare path, query and fragment."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        rest, _, fragment = url.partition("#")
+        path, _, query = rest.partition("?")
+        return SplitResult("", "", path, query, fragment)
 
 
 def normalise_path(url: str) -> str | None:
@@ -105,7 +117,7 @@ def normalise_path(url: str) -> str | None:
     ``/a/./b/../c`` is ``/a/c/``; ``%2E%2E`` is ``..``; a query and a fragment
     are dropped; a path without a file extension is a folder (``/x`` is ``/x/``).
     """
-    path = unquote(urlsplit(url.replace("\\", "/")).path) or "/"
+    path = unquote(split_url(url.replace("\\", "/")).path) or "/"
     if _CONTROL.search(path):
         return None
     segments: list[str] = []
@@ -157,7 +169,8 @@ def page_file(path: str) -> tuple[str | None, str]:
     :param path: a key from :func:`normalise_path`.
     :return: ``(file, "")``, or ``(None, reason)`` when no redirect may be written
         there: the site root (it is the site's own home page) or a name that is
-        not a page (``/x.css``: a redirect page is HTML).
+        not a page (``/x.css``: a redirect page is HTML); ``(file, note)`` when a
+        name had to be shortened.
     """
     segments = [s for s in path.split("/") if s]
     if not segments or segments in (["index.html"], ["index.htm"]):
@@ -166,7 +179,23 @@ def page_file(path: str) -> tuple[str | None, str]:
         segments.append("index.html")
     elif not segments[-1].lower().endswith(PAGE_SUFFIXES):
         return None, "a redirect is an HTML page: the path must end in / or .html"
-    return "/".join(shorten(s) for s in segments), ""
+    short = [shorten(s) for s in segments]
+    if short != segments:
+        return "/".join(short), "a name in it is too long for a file system; shortened"
+    return "/".join(short), ""
+
+
+_URL_LIKE = re.compile(r"[\x00-\x20]*[A-Za-z][A-Za-z0-9+.-]*:[^\s]")
+
+
+def unsafe_url_value(value: str) -> bool:
+    """Whether a parameter value is a URL with a scheme :func:`safe_url` refuses.
+
+    For values whose role is unknown (a site template's parameters): only a
+    value that starts like a URL (``scheme:`` and no space after it) counts,
+    so a text such as ``Note: read this`` is not one.
+    """
+    return bool(_URL_LIKE.match(value)) and safe_url(value) is None
 
 
 def safe_url(url: str) -> str | None:

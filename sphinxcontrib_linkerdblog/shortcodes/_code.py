@@ -71,8 +71,12 @@ class CodeMap:
         if end is not None:
             return self._found(end)
         text = self.text
-        line_start = text.rfind("\n", 0, offset) + 1
-        # A line that starts before ``walked`` was judged already (or starts inside a tag).
+        # A line that starts before ``walked`` was judged already (or starts inside a
+        # tag), so the line start is only looked for after it: with thousands of
+        # calls on one line, searching back to the line's start each time would
+        # cost the line's length per call.
+        newline = text.rfind("\n", max(0, self.walked - 1), offset)
+        line_start = newline + 1 if newline >= 0 or self.walked == 0 else -1
         if (
             line_start >= self.walked
             and _INDENTED.match(text, line_start)
@@ -95,7 +99,7 @@ class CodeMap:
             return line  # asked again for the line found last time
         if pos >= self._no_fence_from:
             return None
-        text = self.text
+        text, asked = self.text, pos
         while True:
             at = text.find("```", pos)
             if self._tilde == -2 or 0 <= self._tilde < pos:  # not searched yet, or passed
@@ -103,9 +107,21 @@ class CodeMap:
             if self._tilde >= 0 and (at < 0 or self._tilde < at):
                 at = self._tilde
             if at < 0:
-                self._line, self._no_fence_from = None, pos
+                self._line, self._no_fence_from = None, asked
                 return None
-            line = _FENCE_LINE.match(text, text.rfind("\n", 0, at) + 1)
+            line_start = at
+            while line_start > 0 and text[line_start - 1] in " \t":
+                line_start -= 1
+            if line_start and text[line_start - 1] != "\n":
+                # Text before the run: no fence on this line, look from the next one
+                # (never back to the line start: a long line has many runs).
+                newline = text.find("\n", at)
+                if newline < 0:
+                    self._line, self._no_fence_from = None, asked
+                    return None
+                pos = newline + 1
+                continue
+            line = _FENCE_LINE.match(text, line_start)
             if line is not None and line.start(1) == at:  # only indentation before the run
                 self._line = line
                 return line
@@ -228,7 +244,8 @@ class CodeMap:
             if close > offset:
                 return self._found(close)
             pos = close
-        self.walked = max(self.walked, pos)
+        # Nothing before ``offset`` opens a span that reaches it: done with that text.
+        self.walked = max(self.walked, offset)
         return None
 
     def _closer(self, length: int, pos: int, limit: int) -> int | None:

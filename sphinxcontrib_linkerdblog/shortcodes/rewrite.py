@@ -103,11 +103,14 @@ class Rewritten:
 def rewrite_text(text: str, url_for: UrlResolver | None = None, first_line: int = 1) -> Rewritten:
     """Rewrite every shortcode in ``text``; see the module docstring.
 
-    :param text: Markdown text, possibly with Hugo shortcodes.
+    :param text: Markdown text, possibly with Hugo shortcodes; CRLF and lone CR
+        line ends are read as LF, as MyST reads them.
     :param url_for: computes the URL of a call used inside a link destination.
     :param first_line: the file line of ``text[0]``.
-    :return: the new text (same line count) and the table of calls.
+    :return: the new text (same line count, LF line ends) and the table of calls.
     """
+    if "\r" in text:  # CommonMark's line ends, as MyST reads them: one line each
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     result = Rewritten(text, [], [], [])
     if "{{" not in text:
         return result
@@ -240,11 +243,13 @@ class _Rewriter:
                 pos -= 1
         if text.endswith("](", 0, pos) or text.endswith("](<", 0, pos):
             return "P" if above else "("
-        if text.endswith("]:", 0, pos) and pos - line_start <= _MAX_LABEL + 6:
-            if _REF_DEF.fullmatch(text, line_start, pos):
-                after_end = self.lines.end(call.end)
-                if _TITLE_ONLY.fullmatch(text, call.end, after_end):
-                    return "C" if above else ":"
+        if (
+            text.endswith("]:", 0, pos)
+            and pos - line_start <= _MAX_LABEL + 6
+            and _REF_DEF.fullmatch(text, line_start, pos)
+            and _TITLE_ONLY.fullmatch(text, call.end, self.lines.end(call.end))
+        ):
+            return "C" if above else ":"
         return ""
 
     def _replace(self, call: Call) -> str:

@@ -12,13 +12,16 @@ Each entry maps a name to either
 Entries are checked one by one at ``config-inited`` (a broken template is a
 ``linkerdblog.config`` warning and only that entry is dropped), and a user's
 entry overrides a built-in of the same name.  Every value a template prints,
-except ``inner`` (the post's own Markdown), has its ``<`` turned into ``&lt;``,
-so no parameter or front-matter value can add HTML markup or script.
+except ``inner`` (the post's own Markdown), has its ``<`` turned into ``&lt;``
+and its line breaks into spaces, so no parameter or front-matter value can add
+HTML markup, a directive option or a block of its own (a template that wants a
+value's lines kept writes ``{{ value|multiline }}``).
 """
 
 from __future__ import annotations
 
 import keyword
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,9 +29,11 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
+from ..hugo.urls import unsafe_url_value
 from ..warnings_ import Warn, warn
 from .engine import ShortcodeError
 from .registry import Shortcode
+from .rewrite import MISSING_SCHEME
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -54,22 +59,56 @@ class SiteCall:
     page: dict[str, Any] = field(default_factory=dict)
 
 
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
 def _inert(value: str) -> str:
-    """A value as a function receives it: ``<`` as ``&lt;``, so echoing it adds no tag."""
-    return value.replace("<", "&lt;")
+    """A value made inert for MyST: ``<`` as ``&lt;`` (it opens no tag) and line
+    breaks as spaces (it starts no line: no directive option, no new block)."""
+    return _LINE_BREAKS.sub(" ", value.replace("<", "&lt;"))
 
 
 def _finalize(value: Any) -> Any:
-    """Make printed values inert: ``None`` prints nothing, ``<`` cannot open a tag."""
+    """Make printed values inert (see :func:`_inert`); ``None`` prints nothing."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return str(value).replace("<", "&lt;")
+    return _inert(str(value))
+
+
+def _multiline(value: Any) -> Markup:
+    """The ``multiline`` filter: a value whose line breaks the template wants kept
+    (in a code block it writes itself); ``<`` is still made inert."""
+    return Markup("" if value is None else str(value).replace("<", "&lt;"))
 
 
 ENVIRONMENT = jinja2.Environment(autoescape=False, finalize=_finalize, keep_trailing_newline=False)
 """Templates are written by the site in conf.py (trusted); their *values* are not."""
+ENVIRONMENT.filters["multiline"] = _multiline
+
+
+def _safe_values(ctx: Context) -> tuple[list[str], dict[str, str]]:
+    """The call's parameters, a ``javascript:`` (or ``data:``...) URL among them
+    replaced, with a warning: a template would print it into a link or an option.
+
+    The replacement is a link target that is unwrapped after parsing (see
+    ``engine.UnwrapMissingLinks``), so a link made of it keeps only its text.
+    """
+
+    def check(name: str, value: str) -> str:
+        if unsafe_url_value(value):
+            scheme = value.split(":", 1)[0].strip()
+            ctx.warn(
+                f"shortcode {ctx.name!r}: parameter {name} is a {scheme}: URL; a link made "
+                "of it keeps only its text",
+                Warn.URL,
+            )
+            return f"{MISSING_SCHEME}:removed"
+        return value
+
+    args = [check(str(position), arg) for position, arg in enumerate(ctx.args)]
+    return args, {key: check(key, value) for key, value in ctx.params.items()}
 
 
 def _page(ctx: Context) -> dict[str, Any]:
@@ -90,15 +129,16 @@ def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
     """A :class:`Shortcode` rendering ``template``."""
 
     def render(ctx: Context) -> list[nodes.Node]:
+        args, params = _safe_values(ctx)
         variables: dict[str, Any] = {
             key: value
-            for key, value in ctx.params.items()
+            for key, value in params.items()
             if key.isidentifier() and not keyword.iskeyword(key)
         }
         variables.update(
             name=ctx.name,
-            args=list(ctx.args),
-            params=dict(ctx.params),
+            args=args,
+            params=params,
             inner=Markup(ctx.inner),
             page=_page(ctx),
         )
@@ -115,10 +155,11 @@ def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
     """A :class:`Shortcode` calling ``func`` (its exceptions become warnings)."""
 
     def render(ctx: Context) -> list[nodes.Node]:
+        args, params = _safe_values(ctx)
         call = SiteCall(
             ctx.name,
-            [_inert(arg) for arg in ctx.args],
-            {key: _inert(value) for key, value in ctx.params.items()},
+            [_inert(arg) for arg in args],
+            {key: _inert(value) for key, value in params.items()},
             ctx.inner,
             ctx.docname,
             ctx.source_path,
