@@ -22,6 +22,7 @@ import shutil
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import warnings_of
@@ -289,6 +290,24 @@ def test_escaped_exactly_once(hostile) -> None:  # type: ignore[no-untyped-def]
     assert "&lt;script&gt;alert(" in html  # the title, shown as text
     feed = (out / "blog" / "atom.xml").read_text(encoding="utf-8")
     assert "&amp;amp;amp;" not in feed and "Tutorials &amp;amp; How" not in feed
+
+
+def test_feeds_are_well_formed_xml(hostile) -> None:  # type: ignore[no-untyped-def]
+    _app, out, _created = hostile
+    feeds = list(out.rglob("*.xml"))
+    assert feeds
+    for feed in feeds:
+        ElementTree.parse(feed)  # raises on ill-formed XML
+
+
+def test_no_double_escaping_anywhere(hostile) -> None:  # type: ignore[no-untyped-def]
+    _app, out, _created = hostile
+    doubled = [
+        p.relative_to(out)
+        for p in out.rglob("*.html")
+        if "&amp;amp;" in p.read_text(encoding="utf-8") and "_sources" not in p.parts
+    ]
+    assert doubled == []
 
 
 def test_too_many_warnings_are_summarised(hostile) -> None:  # type: ignore[no-untyped-def]
