@@ -166,7 +166,7 @@ class Result:
 
 
 def _split(text: str) -> tuple[dict[str, Any], str] | None:
-    from sphinxcontrib_linkerdblog.frontmatter import split_front_matter
+    from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
 
     front = split_front_matter(text)
     if front.format is None or front.problems:
@@ -184,7 +184,7 @@ def replica(text: str, copy: int) -> str | None:
     if split is None:
         return None
     data, body = split
-    from sphinxcontrib_linkerdblog.frontmatter import normalise, split_front_matter
+    from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
 
     meta, _ = normalise(split_front_matter(text))
     for name in ("title", "slug", "url"):

@@ -32,8 +32,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from sphinxcontrib_linkerdblog.frontmatter import normalise, split_front_matter
-from sphinxcontrib_linkerdblog.shortcodes.rewrite import rewrite_text
+from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 
 LIMIT = 4.5
 FRONT = "---\ntitle: Hostile\ndate: 2024-01-01\n---\n"

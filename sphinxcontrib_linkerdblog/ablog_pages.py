@@ -16,7 +16,7 @@ names.  Without patching ablog:
   than any file system allows is shortened with a stable hash (with a located
   warning at the post), an empty one (a tag made only of punctuation) gets one,
   and two tags whose names slugify alike (``C`` and ``C++``) get two pages.  The
-  names are kept in the build state, so bylines, indexes and listings link to
+  names are kept in the build state, so bylines, indices and listings link to
   the very pages ablog writes.
 """
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 ESCAPED = Path(__file__).parent / "templates" / "ablog-escaped"
 CATALOG_FOLDERS = {"tags": "tag", "author": "author", "category": "category"}
 """ablog's catalogs of post labels, and the folder of their pages under ``blog_path``."""
-_FIELDS = {"tags": "tag_list", "author": "authors", "category": "categories"}
+_FIELDS = {"tags": "tags", "author": "authors", "category": "categories"}
 _FRONT_KEYS = {"tags": ("tags", "keywords"), "author": ("author", "authors", "params"),
                "category": ("categories",)}  # fmt: skip
 
@@ -94,8 +94,8 @@ def _first_post(env: BuildEnvironment, catalog: str, label: str) -> tuple[str, i
     posts = env.get_domain("blog").data["posts"]
     for docname in sorted(posts):
         record = posts[docname]
-        if label in record.get(_FIELDS[catalog], []):
-            lines = record.get("lines", {})
+        if label in getattr(record, _FIELDS[catalog]):
+            lines = record.lines
             line = next((lines[k] for k in _FRONT_KEYS[catalog] if k in lines), 1)
             return (docname, line)
     return None

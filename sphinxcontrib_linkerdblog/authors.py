@@ -19,13 +19,11 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .hugo.urls import safe_url
-from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +114,3 @@ def load_authors(app: Sphinx, config: Config) -> dict[str, Author]:
         names.setdefault(author.id, (author.name, None))
     config.blog_authors = names
     return authors
-
-
-def get_authors(env: BuildEnvironment) -> dict[str, Author]:
-    """The registry (empty when none is configured)."""
-    return get_state(env).authors

@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .frontmatter import normalise, split_front_matter
+from .hugo.frontmatter import normalise, split_front_matter
+from .hugo.lexer import all_calls, scan
 from .project_conf import load_config
-from .shortcodes.lexer import all_calls, scan
 from .warnings_ import WARNING_TYPE
 
 

@@ -5,29 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .ablog_bridge import setup_ablog_bridge
 from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
 from .file_access import setup_file_access
+from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
-from .indexes import setup_indexes
+from .images import compute_roots, setup_images
+from .links import setup_links
 from .listings import setup_listings
-from .markdown_compat import setup_markdown_compat
 from .markup_safety import setup_markup_safety
-from .permalinks import setup_permalinks
-from .posts import index_posts, setup_posts
+from .meta_tags import setup_meta_tags
+from .page_writes import setup_page_writes
+from .posts import setup_posts
+from .posts.index import index_posts
 from .redirects import setup_redirects
 from .related import setup_related
 from .shortcodes import setup_shortcodes
 from .shortcodes.site import resolve_site_shortcodes
-from .social_meta import setup_social_meta
-from .sources import setup_sources
 from .state import BuildState, attach_state, keep_for_builder
-from .static_files import compute_roots, setup_static_files
-from .unchanged_pages import setup_unchanged_pages
 from .warnings_ import setup_warnings
 
 if TYPE_CHECKING:
@@ -35,6 +33,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def add_static(app: Sphinx, config: Config) -> None:
@@ -89,6 +88,11 @@ def read_any_bytes(app: Sphinx) -> None:
         app.env.settings["input_encoding"] = CODEC
 
 
+def add_templates(app: Sphinx, config: Config) -> None:
+    """``config-inited``: our templates (``linkerdblog/*.html``) after the project's own."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
 def setup_extension(app: Sphinx) -> None:
     """Load the extensions we build on, then each feature."""
     register_codec()
@@ -100,23 +104,21 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("config-inited", init_state, priority=600)
     app.connect("builder-inited", attach_state, priority=1)
     app.connect("builder-inited", read_any_bytes, priority=2)
-    setup_markdown_compat(app)
+    setup_goldmark(app)
     setup_posts(app)
-    setup_sources(app)
     setup_shortcodes(app)
     setup_embeds(app)
-    setup_ablog_bridge(app)
     setup_ablog_pages(app)
-    setup_permalinks(app)
+    setup_links(app)
     setup_redirects(app)
     setup_byline(app)
-    setup_social_meta(app)
+    setup_meta_tags(app)
     setup_related(app)
-    setup_static_files(app)
+    setup_images(app)
     setup_file_access(app)
     setup_markup_safety(app)
     setup_listings(app)
-    setup_indexes(app)
-    setup_unchanged_pages(app)
+    setup_page_writes(app)
+    app.connect("config-inited", add_templates)
     app.connect("config-inited", add_static)
     app.connect("builder-inited", dedupe_static)

@@ -10,7 +10,7 @@ paths must resolve, symbolic links followed, inside the source folder, the
 are offline).  A refused directive shows its own text and a refused download
 its link text, each with one located ``linkerdblog.path`` warning; nothing is
 read or copied.  Images are checked where they are resolved
-(:mod:`.static_files`).  Other documents (the project's own pages) are the
+(:mod:`.images`).  Other documents (the project's own pages) are the
 maintainers' and are left as Sphinx reads them.
 
 The four directives are replaced by subclasses that check first and then run

@@ -10,15 +10,15 @@ sphinx-design layouts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .ablog_pages import collection_page
-from .authors import get_authors
-from .posts import get_domain, get_index
+from .posts.domain import published
+from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -60,11 +60,6 @@ class AuthorCard(SphinxDirective):
         return [node]
 
 
-def _posts(app: Sphinx) -> dict[str, dict[str, Any]]:
-    index = get_index(app.env)
-    return {d: r for d, r in get_domain(app.env).posts.items() if index.is_post(d)}
-
-
 def _link(app: Sphinx, fromdoc: str, page: str, text: str) -> nodes.Node:
     if app.builder.format != "html" or app.builder.name.startswith("epub"):
         return nodes.Text(text)
@@ -73,10 +68,10 @@ def _link(app: Sphinx, fromdoc: str, page: str, text: str) -> nodes.Node:
 
 
 def featured(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
-    posts = _posts(app)
+    posts = published(app.env)
     chosen = sorted(
-        (d for d, r in posts.items() if r.get("featured")),
-        key=lambda d: posts[d].get("date") or "",
+        (d for d, r in posts.items() if r.featured),
+        key=lambda d: posts[d].sort_key,
         reverse=True,
     )
     if node["limit"]:
@@ -84,7 +79,7 @@ def featured(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
     items = nodes.bullet_list(classes=["linkerdblog-featured"])
     for target in chosen:
         uri = app.builder.get_relative_uri(docname, target)
-        title = posts[target].get("title") or target
+        title = posts[target].title or target
         items += nodes.list_item(
             "", nodes.paragraph("", "", nodes.reference(title, title, internal=True, refuri=uri))
         )
@@ -93,8 +88,8 @@ def featured(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
 
 def tag_cloud(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
     counts: dict[str, int] = {}
-    for record in _posts(app).values():
-        for tag in record.get("tag_list", []):
+    for record in published(app.env).values():
+        for tag in record.tags:
             counts[tag] = counts.get(tag, 0) + 1
     para = nodes.paragraph(classes=["linkerdblog-tag-cloud"])
     top = max(counts.values(), default=1)
@@ -110,14 +105,14 @@ def tag_cloud(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
 
 
 def author_card(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
-    author = get_authors(app.env).get(node["author"])
+    author = get_state(app.env).authors.get(node["author"])
     if author is None:
         warn(f"author-card: {node['author']!r} is not in the authors registry", Warn.AUTHOR, node)
         return [nodes.paragraph(node["author"], node["author"])]
     card = nodes.container(classes=["linkerdblog-author-card", "sd-card", "sd-shadow-sm"])
     body = nodes.container(classes=["sd-card-body"])
     card += body
-    count = sum(author.id in r.get("authors", []) for r in _posts(app).values())
+    count = sum(author.id in r.authors for r in published(app.env).values())
     title = nodes.paragraph(classes=["sd-card-title"])
     title += _link(app, docname, collection_page(app.env, "author", author.id), author.name)
     title += nodes.Text(f" ({count} posts)")

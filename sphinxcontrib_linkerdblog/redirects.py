@@ -27,14 +27,14 @@ import jinja2
 from sphinx.util.osutil import relative_uri
 
 from .hugo.urls import page_file
+from .page_writes import write_if_changed
 from .state import get_state
-from .unchanged_pages import write_if_changed
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .posts import Claim
+    from .hugo.index import Claim
 
 MARKER = "sphinxcontrib-linkerdblog redirect"
 TEMPLATES = Path(__file__).parent / "templates"

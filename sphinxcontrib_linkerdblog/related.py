@@ -8,28 +8,30 @@ of posts; each post page then gets its list at ``doctree-resolved``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .posts import get_domain, get_index
+from .posts.domain import get_domain, published
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .posts.domain import PostRecord
 
-def related(posts: dict[str, dict[str, Any]], count: int) -> dict[str, list[str]]:
+
+def related(posts: dict[str, PostRecord], count: int) -> dict[str, list[str]]:
     """docname -> up to ``count`` related docnames."""
     by_term: dict[str, list[str]] = defaultdict(list)
     terms: dict[str, set[str]] = {}
     for docname, record in posts.items():
-        own = {t.lower() for t in [*record.get("tag_list", []), *record.get("keywords", [])]}
+        own = {t.lower() for t in [*record.tags, *record.keywords]}
         terms[docname] = own
         for term in own:
             by_term[term].append(docname)
     # Newest first on ties: one sort by date, then a rank per post.
-    by_date = sorted(sorted(posts), key=lambda d: posts[d].get("date") or "", reverse=True)
+    by_date = sorted(sorted(posts), key=lambda d: posts[d].sort_key, reverse=True)
     rank = {docname: position for position, docname in enumerate(by_date)}
     result: dict[str, list[str]] = {}
     for docname, own in terms.items():
@@ -51,12 +53,11 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
     post's tags or title reaches every page that lists it.
     """
     domain = get_domain(env)
-    index = get_index(app.env)
-    posts = {d: r for d, r in domain.posts.items() if index.is_post(d)}
+    posts = published(env)
     old = domain.data.get("related", {})
     lists = related(posts, app.config.linkerdblog_related_posts)
     # What each page shows: (docname, title) pairs, so a changed title is a change.
-    shown = {d: [(t, posts[t].get("title") or t) for t in targets] for d, targets in lists.items()}
+    shown = {d: [(t, posts[t].title or t) for t in targets] for d, targets in lists.items()}
     domain.data["related"] = shown
     if not old:
         return []  # a first build writes every page anyway

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .hugo.index import PostIndex
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from .authors import Author
-    from .posts import PostIndex
     from .shortcodes.registry import Shortcode
 
 ENV_ATTRIBUTE = "linkerdblog_state"
@@ -72,8 +73,6 @@ class BuildState:
 
 
 def _empty() -> BuildState:
-    from .posts import PostIndex
-
     return BuildState(PostIndex())
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import warnings_of
 
-from sphinxcontrib_linkerdblog.byline import reading_minutes
-from sphinxcontrib_linkerdblog.taxonomy import canonical, spellings
+from sphinxcontrib_linkerdblog.hugo.content import canonical, reading_minutes, spellings
 
 pytestmark = pytest.mark.sphinx("html", testroot="blog", freshenv=True)
 

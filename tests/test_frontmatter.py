@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from sphinxcontrib_linkerdblog import frontmatter
-from sphinxcontrib_linkerdblog.dates import parse_date, to_naive_utc
-from sphinxcontrib_linkerdblog.frontmatter import (
+from sphinxcontrib_linkerdblog.hugo import frontmatter
+from sphinxcontrib_linkerdblog.hugo.dates import parse_date, to_naive_utc
+from sphinxcontrib_linkerdblog.hugo.frontmatter import (
     FrontMatter,
     PostMeta,
     Problem,

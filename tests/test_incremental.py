@@ -6,7 +6,7 @@ import re
 import shutil
 import time
 
-from sphinxcontrib_linkerdblog.unchanged_pages import STATS_KEY
+from sphinxcontrib_linkerdblog.page_writes import STATS_KEY
 
 
 def test_noop_rebuild(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, read_cases
 
-from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, ScanResult, all_calls, scan
+from sphinxcontrib_linkerdblog.hugo.lexer import Call, ScanResult, all_calls, scan
 
 CASES_FILE = Path(__file__).parent / "fixtures" / "lexer" / "cases.md"
 _FIRST_LINE = re.compile(r"\s*\[first_line=(\d+)\]$")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import build_project, needs_shared, warnings_of
 
-from sphinxcontrib_linkerdblog.shortcodes.lexer import Call, all_calls, scan
+from sphinxcontrib_linkerdblog.hugo.lexer import Call, all_calls, scan
 
 SNIPPET = Path(__file__).resolve().parents[1] / "docs" / "snippets" / "linkerd_io.py"
 ERAS = {

@@ -22,13 +22,13 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_linkerdblog.dates import parse_date
-from sphinxcontrib_linkerdblog.frontmatter import normalise, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.dates import parse_date
+from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
 from sphinxcontrib_linkerdblog.hugo.html import sanitize
+from sphinxcontrib_linkerdblog.hugo.lexer import all_calls, scan
+from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 from sphinxcontrib_linkerdblog.hugo.text import clean, decode
 from sphinxcontrib_linkerdblog.hugo.urls import normalise_path, page_file, safe_url
-from sphinxcontrib_linkerdblog.shortcodes.lexer import all_calls, scan
-from sphinxcontrib_linkerdblog.shortcodes.rewrite import rewrite_text
 
 SHORTCODE_TOKENS = [
     "{{<", "{{%", ">}}", "%}}", "/>}}", "{{</*", "*/>}}", "{{%/*", "*/%}}", "/", " ", "\t",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, read_cases
 
-from sphinxcontrib_linkerdblog.shortcodes.rewrite import rewrite_text
+from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -31,13 +31,13 @@ from typing import Any
 from docutils import nodes
 
 from ..embeds.base import embed
-from ..frontmatter import Problem
-from ..posts import PostNames
+from ..hugo.frontmatter import Problem
+from ..hugo.index import PostNames
+from ..hugo.rewrite import Entry
 from ..shortcodes.builtins import details
 from ..shortcodes.engine import Context, ShortcodeError
 from ..shortcodes.refs import locate
 from ..shortcodes.registry import lookup
-from ..shortcodes.rewrite import Entry
 from ..warnings_ import Warn
 
 _SPECIAL = re.compile(r"""([\\`*_\[\]<>{}|~$&#!'"])""")

@@ -1,6 +1,6 @@
 """One Hugo post as plain MyST with ablog front matter.
 
-The body goes through the build's own rewriter (:func:`..shortcodes.rewrite.
+The body goes through the build's own rewriter (:func:`..hugo.rewrite.
 rewrite_text`), which finds every call, knows which stand alone on their lines
 and which sit in a link destination, and leaves a numbered placeholder for
 each.  Here each placeholder is replaced by :func:`.myst.write_call`'s MyST
@@ -21,15 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..ablog_bridge import ablog_date
-from ..frontmatter import PostMeta, Problem
+from ..hugo.content import canonical, raw_terms
+from ..hugo.frontmatter import PostMeta, Problem, ReadFront, fallback_title
+from ..hugo.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
 from ..hugo.urls import normalise_path, page_file, site_path, split_url
-from ..posts import ReadFront
+from ..posts.ablog_bridge import ablog_date
 from ..shortcodes.engine import ShortcodeError
 from ..shortcodes.registry import lookup
-from ..shortcodes.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
-from ..sources import fallback_title
-from ..taxonomy import canonical, raw_terms
 from .myst import Document, escape, write_call
 
 if TYPE_CHECKING:

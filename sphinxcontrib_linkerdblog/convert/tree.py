@@ -1,7 +1,7 @@
 """``python -m sphinxcontrib_linkerdblog convert SRC DEST``: a Hugo folder as plain MyST.
 
 Two passes over SRC: the first is the build's own post index
-(:func:`..posts.build_index`: every post for ``ref``, the Hugo URLs, the shared
+(:func:`..hugo.index.build_index`: every post for ``ref``, the Hugo URLs, the shared
 tag spellings, each front matter parsed once), the second writes each post.
 Every file is written whole, to a temporary name then renamed, so an
 interrupted run or a failed post leaves no partial file; a post that cannot
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from ..frontmatter import is_hidden
-from ..posts import LIST_PAGE, build_index
+from ..hugo.frontmatter import is_hidden
+from ..hugo.index import LIST_PAGE, IndexSettings, build_index
 from ..project_conf import load_config
 from ..warnings_ import WARNING_TYPE
 from .myst import Document
@@ -121,7 +121,7 @@ def convert(
     # whatever the project's blog_post_pattern says about its layout (flat files
     # or page bundles). It parses each front matter once and keeps it.
     config.blog_post_pattern = f"{prefix}/**"
-    index = build_index(src.resolve().parent, config, now)  # type: ignore[arg-type]
+    index, _problems = build_index(src.resolve().parent, IndexSettings.of(config), now)
     problems = written = 0
     for docname, source in docnames.items():
         if source.text is None:

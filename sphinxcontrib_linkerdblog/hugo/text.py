@@ -21,7 +21,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CODEC = "linkerdblog-sniff"
 """The codec name given to Sphinx's ``source_encoding`` (see :func:`register_codec`)."""
@@ -90,6 +93,13 @@ def clean(text: str) -> Cleaned:
     first = text.count("\n", 0, found.start()) + 1
     cleaned, removed = _NOT_XML.subn("", text)
     return Cleaned(cleaned, removed, first)
+
+
+def read_source(path: Path) -> str:
+    """A post file's text as Sphinx hands it to ``source-read``: decoded whatever
+    its bytes, then cleaned, so that what the post index reads before the build
+    is what the build reads (and finds in the index's cache)."""
+    return clean(decode(path.read_bytes()).text).text
 
 
 def strip_invalid(value: str) -> str:

@@ -17,7 +17,7 @@ from .registry import BUILTINS, Shortcode, lookup, shortcode
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .rewrite import Entry
+    from ..hugo.rewrite import Entry
 
 __all__ = [
     "BUILTINS",

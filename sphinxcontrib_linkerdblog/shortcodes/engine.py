@@ -16,17 +16,17 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from ..hugo.rewrite import MISSING_SCHEME, ROLE, Entry
 from ..state import CALLS_KEY, POST_KEY, get_state
 from ..warnings_ import Warn, warn
 from .registry import lookup
-from .rewrite import MISSING_SCHEME, ROLE, Entry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from ..frontmatter import PostMeta
+    from ..hugo.frontmatter import PostMeta
 
 
 class ShortcodeError(Exception):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from ..posts import PostNames, get_index
+from ..hugo.index import PostNames
+from ..state import get_state
 from ..warnings_ import Warn
 from .engine import ShortcodeError
 from .registry import shortcode
@@ -32,7 +33,7 @@ REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
 
 def find_target(ctx: Context, ref: str) -> str | None:
     """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
-    return locate(ref, ctx.docname, ctx.env.found_docs, get_index(ctx.env).names)
+    return locate(ref, ctx.docname, ctx.env.found_docs, get_state(ctx.env).index.names)
 
 
 def locate(ref: str, here: str, found: Collection[str], posts: PostNames) -> str | None:

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
+from ..hugo.rewrite import MISSING_SCHEME
 from ..hugo.urls import unsafe_url_value
 from ..warnings_ import Warn, warn
 from .engine import ShortcodeError
 from .registry import Shortcode
-from .rewrite import MISSING_SCHEME
 
 if TYPE_CHECKING:
     from docutils import nodes

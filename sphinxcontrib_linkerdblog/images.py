@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+    from .hugo.frontmatter import PostMeta
+
 
 def folders(app: Sphinx, config: Config, option: str) -> list[Path]:
     """The folders a ``linkerdblog_*`` option lists (relative to the conf dir), resolved;
@@ -83,6 +85,29 @@ def resolve(uri: str, docdir: Path, roots: list[Path]) -> Path | bool | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]:
+    """Copy the post's avatars and thumbnail to the output like its own images.
+
+    They are not in the document's text, so Sphinx's image collector does not
+    see them; registered here, at read time, the HTML builder copies them.
+    :return: author -> avatar path, for the byline.
+    """
+    authors = get_state(app.env).authors
+    avatars: dict[str, str] = {}
+    for author_id in meta.authors:
+        author = authors.get(author_id)
+        profile = meta.author_profiles.get(author_id, {})
+        avatar = author.avatar if author else str(profile.get("avatar") or "")
+        rel = project_file(avatar, docname, app.env)
+        if rel:
+            avatars[author_id] = rel
+            app.env.images.add_file(docname, rel)
+    thumbnail = project_file(meta.thumbnail or "", docname, app.env)
+    if thumbnail:
+        app.env.images.add_file(docname, thumbnail)
+    return avatars
 
 
 class ResolveImages(SphinxTransform):
@@ -146,6 +171,6 @@ class ResolveImages(SphinxTransform):
             paragraph += link
 
 
-def setup_static_files(app: Sphinx) -> None:
+def setup_images(app: Sphinx) -> None:
     """Register the transform (the folders are resolved with the build state)."""
     app.add_transform(ResolveImages)

@@ -12,20 +12,23 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from .hugo.urls import safe_url
-from .posts import get_domain, get_index
+from .posts.domain import get_domain
+from .state import get_state
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+
+    from .posts.domain import PostRecord
 
 
 def _tag(kind: str, name: str, value: str) -> str:
     return f'<meta {kind}="{html.escape(name)}" content="{html.escape(value)}" />'
 
 
-def meta_tags(record: dict[str, Any], page_url: str | None, image: str, title: str) -> str:
+def meta_tags(record: PostRecord, page_url: str | None, image: str, title: str) -> str:
     """The ``<meta>`` lines for one post."""
-    description = record.get("description") or record.get("summary") or ""
+    description = record.description or record.summary or ""
     tags = [
         _tag("property", "og:type", "article"),
         _tag("property", "og:title", title),
@@ -43,8 +46,8 @@ def meta_tags(record: dict[str, Any], page_url: str | None, image: str, title: s
         tags.append(_tag("name", "twitter:card", "summary_large_image"))
     else:
         tags.append(_tag("name", "twitter:card", "summary"))
-    if record.get("date"):
-        tags.append(_tag("property", "article:published_time", record["date"]))
+    if record.date:
+        tags.append(_tag("property", "article:published_time", record.date.isoformat()))
     return "\n".join(tags) + "\n"
 
 
@@ -56,21 +59,21 @@ def add_meta_tags(
     doctree: nodes.document | None,
 ) -> None:
     """``html-page-context``: add the tags to post pages."""
-    if doctree is None or not get_index(app.env).is_post(pagename):
+    if doctree is None or not get_state(app.env).index.is_post(pagename):
         return
     record = get_domain(app.env).posts.get(pagename)
     if record is None:
         return
     base = app.config.html_baseurl or getattr(app.config, "blog_baseurl", "") or ""
     page_url = urljoin(base, app.builder.get_target_uri(pagename)) if base else None
-    title = record.get("title") or pagename
+    title = record.title or pagename
     image = image_url(app, record, base)
     context["metatags"] = context.get("metatags", "") + meta_tags(record, page_url, image, title)
 
 
-def image_url(app: Sphinx, record: dict[str, Any], base: str) -> str:
+def image_url(app: Sphinx, record: PostRecord, base: str) -> str:
     """The thumbnail's URL: where Sphinx copied it, else its site path, made absolute."""
-    thumbnail = record.get("thumbnail") or next(iter(record.get("images") or []), "")
+    thumbnail = record.thumbnail or next(iter(record.images), "")
     if not thumbnail or safe_url(thumbnail) is None:
         return ""  # a javascript: or data: "image" is no image
     if "://" in thumbnail:
@@ -84,6 +87,6 @@ def image_url(app: Sphinx, record: dict[str, Any], base: str) -> str:
         return ""
 
 
-def setup_social_meta(app: Sphinx) -> None:
+def setup_meta_tags(app: Sphinx) -> None:
     """Register the page-context hook."""
     app.connect("html-page-context", add_meta_tags)

@@ -79,6 +79,6 @@ def keep_unchanged(app: Sphinx) -> None:
     builder.handle_page = handle_page
 
 
-def setup_unchanged_pages(app: Sphinx) -> None:
+def setup_page_writes(app: Sphinx) -> None:
     """Register the wrapper (late, after other extensions set the builder up)."""
     app.connect("builder-inited", keep_unchanged, priority=900)

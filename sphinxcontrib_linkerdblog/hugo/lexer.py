@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._code import CodeMap
+from .code_regions import CodeMap
 
 _ESCAPE = re.compile(r"\{\{(?:</\*(.*?)\*/>|%/\*(.*?)\*/%)\}\}", re.S)
 _NAME = r"\w[\w.-]*(?:/[\w.-]+)*"

@@ -84,6 +84,6 @@ def resolve_site_link(
     return make_refnode(builder, fromdocname, docname, split_url(target).fragment, contnode)
 
 
-def setup_permalinks(app: Sphinx) -> None:
+def setup_links(app: Sphinx) -> None:
     """Register the link rewriting."""
     app.add_post_transform(RewriteSiteLinks)

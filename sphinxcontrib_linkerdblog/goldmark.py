@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pygments.lexers.special import TextLexer
 
-from .shortcodes.rewrite import MISSING_SCHEME
+from .hugo.rewrite import MISSING_SCHEME
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +41,7 @@ def myst_defaults(app: Sphinx, config: Config) -> None:
     config.myst_url_schemes = {**schemes, MISSING_SCHEME: None}
 
 
-def setup_markdown_compat(app: Sphinx) -> None:
+def setup_goldmark(app: Sphinx) -> None:
     """Register the language aliases and the MyST defaults."""
     for alias in CHROMA_ONLY_LANGUAGES:
         app.add_lexer(alias, TextLexer)

@@ -1,4 +1,6 @@
-"""Tags as Hugo merges them: entities unescaped, case ignored, most-used spelling.
+"""What Hugo derives from a post's content: merged tags, reading time (pure).
+
+Tags as Hugo merges them: entities unescaped, case ignored, most-used spelling.
 
 linkerd.io writes ``Linkerd`` and ``linkerd``, and ``Tutorials &amp; How-To's``
 in front matter: one tag page each, titled as most posts spell them.  The
@@ -9,6 +11,8 @@ index), so every page shows the same one.
 from __future__ import annotations
 
 import html
+import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -51,3 +55,14 @@ def canonical(terms: Iterable[str], table: dict[str, str]) -> list[str]:
         if shown:
             result.setdefault(table.get(shown.lower(), shown), None)
     return list(result)
+
+
+WORDS_PER_MINUTE = 213
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def reading_minutes(text: str) -> int:
+    """Hugo's ``.ReadingTime``: words / 213 rounded up, CJK characters as words."""
+    cjk = len(_CJK.findall(text))
+    words = len(_CJK.sub(" ", text).split()) + cjk
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -5,7 +5,7 @@ YAML, TOML or JSON, is read and normalised here, and its lines are replaced by
 the title as an ``# H1`` heading followed by blank lines.  MyST therefore never
 sees Hugo's front matter (it only knows YAML), the body's ``##`` headings nest
 under the title, and every body line keeps its line number.  Then, in every
-Markdown document, shortcodes are rewritten (see :mod:`.shortcodes.rewrite`).
+Markdown document, shortcodes are rewritten (see :mod:`.hugo.rewrite`).
 
 What is read here for the document being parsed is handed to later stages
 through ``env.temp_data``, which Sphinx clears after each document: parallel
@@ -17,12 +17,12 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from .frontmatter import PostMeta
-from .hugo.text import clean, decode
-from .shortcodes import resolve_url
-from .shortcodes.rewrite import escape_markdown, rewrite_text
-from .state import CALLS_KEY, MORE_KEY, POST_KEY, get_state
-from .warnings_ import Warn, warn
+from ..hugo.frontmatter import fallback_title
+from ..hugo.rewrite import escape_markdown, rewrite_text
+from ..hugo.text import clean, decode
+from ..shortcodes import resolve_url
+from ..state import CALLS_KEY, MORE_KEY, POST_KEY, get_state
+from ..warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,13 +46,6 @@ def replace_front_matter(text: str, end_line: int, title: str) -> str:
     removed_breaks = text.count("\n", 0, cut)
     heading = "# " + escape_markdown(" ".join(title.split()))
     return heading + "\n" * removed_breaks + text[cut:]
-
-
-def fallback_title(docname: str, meta: PostMeta) -> str:
-    name = PurePosixPath(docname).name
-    if name in ("index", "_index"):
-        name = PurePosixPath(docname).parent.name or name
-    return (meta.slug or name).replace("-", " ").replace("_", " ").strip().capitalize()
 
 
 def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:

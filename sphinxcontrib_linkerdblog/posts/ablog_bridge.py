@@ -18,19 +18,18 @@ from ablog.post import PostNode
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .authors import get_authors
-from .byline import reading_minutes, register_images
-from .dates import to_naive_utc
-from .hugo.urls import safe_url
-from .posts import get_domain, get_index
-from .state import MORE_KEY, POST_KEY
-from .taxonomy import canonical, raw_terms
-from .warnings_ import Warn, warn
+from ..hugo.content import canonical, raw_terms, reading_minutes
+from ..hugo.dates import to_naive_utc
+from ..hugo.urls import safe_url
+from ..images import register_images
+from ..state import MORE_KEY, POST_KEY, get_state
+from ..warnings_ import Warn, warn
+from .domain import PostRecord, get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .frontmatter import PostMeta
+    from ..hugo.frontmatter import PostMeta
 
 
 def ablog_date(meta: PostMeta) -> str | None:
@@ -111,10 +110,15 @@ class HugoPost(SphinxTransform):
         if meta is None:
             return
         docname = self.env.docname
-        domain = get_domain(self.env)
-        domain.note_post(docname, meta)
-        domain.posts[docname]["reading_minutes"] = reading_minutes(self.document.astext())
-        domain.posts[docname]["avatars"] = register_images(self.app, docname, meta)
+        index = get_state(self.env).index
+        tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
+        record = PostRecord.of(
+            meta,
+            tags=tags,
+            avatars=register_images(self.app, docname, meta),
+            reading_minutes=reading_minutes(self.document.astext()),
+        )
+        get_domain(self.env).note_post(docname, record)
         metadata = self.env.metadata[docname]
         for key in ("description", "summary"):
             value = getattr(meta, key)
@@ -122,7 +126,7 @@ class HugoPost(SphinxTransform):
                 metadata[key] = value
         if meta.keywords:
             metadata["keywords"] = ", ".join(meta.keywords)
-        if not get_index(self.env).is_post(docname):
+        if not index.is_post(docname):
             metadata["orphan"] = True  # a list page is reached through the blog, not a toctree
             return
         if meta.effective_date is None:
@@ -136,10 +140,7 @@ class HugoPost(SphinxTransform):
                     (docname, where),
                 )
         self.check_authors(docname, meta)
-        index = get_index(self.env)
-        tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
         more = text_before_more(self.document) if self.env.temp_data.get(MORE_KEY) else []
-        domain.posts[docname]["tag_list"] = tags
         # A manual summary shows its own images; ablog would add the thumbnail again.
         image = None if more else thumbnail_index(self.document, meta)
         node = make_post_node(meta, tags, image, more)
@@ -148,7 +149,7 @@ class HugoPost(SphinxTransform):
 
     def check_authors(self, docname: str, meta: PostMeta) -> None:
         """An author id the registry lacks is shown as is, with a warning."""
-        registry = get_authors(self.env)
+        registry = get_state(self.env).authors
         if not registry:
             return
         for author in meta.authors:

@@ -10,20 +10,19 @@ when the index pages are written, so they always list every post.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.domains import Index, IndexEntry
 
-from .ablog_pages import collection_page
-from .authors import get_authors
+from ..ablog_pages import collection_page
+from ..state import get_state
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from sphinx.application import Sphinx
 
-TEMPLATES = Path(__file__).parent / "templates"
+    from .domain import PostRecord
 
 
 def _letter(name: str) -> str:
@@ -35,12 +34,15 @@ class _BlogIndex(Index):
     """Shared layout: group -> (entry with count, posts under it)."""
 
     catalog = ""  # ablog's catalog of the entry's page: "tags", "author"
-    field = ""  # the post record's list this index groups by
+
+    def labels(self, record: PostRecord) -> list[str]:
+        """What this index groups a post by."""
+        raise NotImplementedError
 
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        posts: dict[str, dict[str, Any]] = self.domain.data["posts"]
+        posts = self.published()
         content: dict[str, list[IndexEntry]] = defaultdict(list)
         groups = self.groups()
         for key in sorted(groups, key=lambda k: groups[k][0].lower()):
@@ -48,18 +50,15 @@ class _BlogIndex(Index):
             page = collection_page(self.domain.env, self.catalog, key)
             entries = content[_letter(name)]
             entries.append(IndexEntry(f"{name} ({len(members)})", 1, page, "", "", "", ""))
-            for docname in sorted(members, key=lambda d: posts[d].get("date") or "", reverse=True):
+            for docname in sorted(members, key=lambda d: posts[d].sort_key, reverse=True):
                 record = posts[docname]
-                date = (record.get("date") or "")[:10]
-                entries.append(
-                    IndexEntry(record.get("title") or docname, 2, docname, "", date, "", "")
-                )
+                date = record.sort_key[:10]
+                entries.append(IndexEntry(record.title or docname, 2, docname, "", date, "", ""))
         return sorted(content.items()), False
 
-    def _posts(self) -> dict[str, dict[str, Any]]:
-        from .posts import get_index  # posts.py defines the domain that lists these indices
-
-        index = get_index(self.domain.env)
+    def published(self) -> dict[str, PostRecord]:
+        """The records of published posts (the domain holds list pages too)."""
+        index = get_state(self.domain.env).index
         return {d: r for d, r in self.domain.data["posts"].items() if index.is_post(d)}
 
     def shown(self, key: str) -> str:
@@ -67,10 +66,10 @@ class _BlogIndex(Index):
         return key
 
     def groups(self) -> dict[str, tuple[str, list[str]]]:
-        """key -> (shown name, docnames), from each post's ``field`` list."""
+        """key -> (shown name, docnames), from each post's :meth:`labels`."""
         groups: dict[str, tuple[str, list[str]]] = {}
-        for docname, record in self._posts().items():
-            for key in record.get(self.field, []):
+        for docname, record in self.published().items():
+            for key in self.labels(record):
                 if key not in groups:
                     groups[key] = (self.shown(key), [])
                 groups[key][1].append(docname)
@@ -84,7 +83,9 @@ class TagIndex(_BlogIndex):
     localname = "Tags"
     shortname = "tags"
     catalog = "tags"
-    field = "tag_list"
+
+    def labels(self, record: PostRecord) -> list[str]:
+        return record.tags
 
 
 class AuthorIndex(_BlogIndex):
@@ -94,10 +95,12 @@ class AuthorIndex(_BlogIndex):
     localname = "Authors"
     shortname = "authors"
     catalog = "author"
-    field = "authors"
+
+    def labels(self, record: PostRecord) -> list[str]:
+        return record.authors
 
     def shown(self, key: str) -> str:
-        known = get_authors(self.domain.env).get(key)
+        known = get_state(self.domain.env).authors.get(key)
         if known:
             return known.name
         names = self.domain.env.config.blog_authors or {}
@@ -112,8 +115,8 @@ def author_cards(
         return None
     domain = app.env.get_domain("blog")
     index = AuthorIndex(domain)
-    registry = get_authors(app.env)
-    posts = domain.data["posts"]
+    registry = get_state(app.env).authors
+    posts = index.published()
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     members = index.groups()
     for key in sorted(members, key=lambda k: members[k][0].lower()):
@@ -121,13 +124,13 @@ def author_cards(
         author = registry.get(key)
         avatar = ""
         for docname in docnames:
-            avatar = (posts[docname].get("avatars") or {}).get(key, "")
+            avatar = posts[docname].avatars.get(key, "")
             if avatar:
                 break
         avatar_page = ""
         if avatar and avatar in app.env.images:
             avatar_page = "_images/" + app.env.images[avatar][1]
-        ordered = sorted(docnames, key=lambda d: posts[d].get("date") or "", reverse=True)
+        ordered = sorted(docnames, key=lambda d: posts[d].sort_key, reverse=True)
         groups[_letter(name)].append(
             {
                 "name": name,
@@ -138,8 +141,8 @@ def author_cards(
                 "posts": [
                     {
                         "docname": d,
-                        "title": posts[d].get("title") or d,
-                        "date": (posts[d].get("date") or "")[:10],
+                        "title": posts[d].title or d,
+                        "date": posts[d].sort_key[:10],
                     }
                     for d in ordered
                 ],
@@ -151,12 +154,6 @@ def author_cards(
     return "linkerdblog/authors-index.html"
 
 
-def add_templates(app: Sphinx, config: Any) -> None:
-    """``config-inited``: our templates come after the project's own."""
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
-
-
-def setup_indexes(app: Sphinx) -> None:
+def setup_indices(app: Sphinx) -> None:
     """Author cards for the authors index (the indices are the domain's)."""
-    app.connect("config-inited", add_templates)
     app.connect("html-page-context", author_cards)

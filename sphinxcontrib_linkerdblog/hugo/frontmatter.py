@@ -21,12 +21,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 import yaml
 
 from .dates import parse_date
-from .hugo.text import strip_invalid
+from .text import strip_invalid
 
 Format = Literal["yaml", "toml", "json"]
 
@@ -593,3 +594,27 @@ def is_hidden(
     if not expired and meta.expiry_date is not None and meta.expiry_date <= now:
         return "expired"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFront:
+    """A text's front-matter block, its normalised metadata and every problem."""
+
+    front: FrontMatter
+    meta: PostMeta
+    problems: list[Problem]
+
+
+def read_front(text: str) -> ReadFront:
+    """Split and normalise the front matter of ``text``."""
+    front = split_front_matter(text)
+    meta, problems = normalise(front)
+    return ReadFront(front, meta, [*front.problems, *problems])
+
+
+def fallback_title(docname: str, meta: PostMeta) -> str:
+    """A title for a post without one: its slug or file (bundle) name, as words."""
+    name = PurePosixPath(docname).name
+    if name in ("index", "_index"):
+        name = PurePosixPath(docname).parent.name or name
+    return (meta.slug or name).replace("-", " ").replace("_", " ").strip().capitalize()
