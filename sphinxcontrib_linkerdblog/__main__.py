@@ -1,4 +1,4 @@
-"""``python -m sphinxcontrib_linkerdblog check PATH`` (see :mod:`.cli`)."""
+"""``python -m sphinxcontrib_linkerdblog check|convert`` (see :mod:`.cli`)."""
 
 import sys
 

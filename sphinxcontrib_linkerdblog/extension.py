@@ -23,7 +23,9 @@ from .posts import setup_posts
 from .posts.index import index_posts
 from .redirects import setup_redirects
 from .related import setup_related
-from .shortcodes import setup_shortcodes
+from .shortcodes.builtins import setup_builtins
+from .shortcodes.catalog import shortcode_registry
+from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
 from .state import BuildState, attach_state, keep_for_builder
 from .warnings_ import setup_warnings
@@ -67,7 +69,7 @@ def init_state(app: Sphinx, config: Config) -> None:
     it also adds unpublished posts to ``exclude_patterns``: both must be right
     before Sphinx looks for documents.  See :mod:`.state`.
     """
-    shortcodes = resolve_site_shortcodes(app, config)
+    shortcodes = shortcode_registry(resolve_site_shortcodes(app, config))
     authors = load_authors(app, config)
     image_roots, read_roots = compute_roots(app, config)
     index = index_posts(app, config)
@@ -106,7 +108,8 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", read_any_bytes, priority=2)
     setup_goldmark(app)
     setup_posts(app)
-    setup_shortcodes(app)
+    setup_engine(app)
+    setup_builtins(app)
     setup_embeds(app)
     setup_ablog_pages(app)
     setup_links(app)

@@ -52,7 +52,8 @@ class BuildState:
         the Hugo ``static/`` folders, resolved.
     :ivar read_roots: where a post may read any file from: ``image_roots`` and the
         folders of ``linkerdblog_read_dirs``.
-    :ivar shortcodes: the site's own shortcodes, checked, by name.
+    :ivar shortcodes: every shortcode of the build by name: the built-ins and the
+        site's own (checked), which override them.
     :ivar pages: ablog's page for each (catalog, label): ``("tags", "Linkerd")``
         -> ``"blog/tag/linkerd"``; filled when reading is done.
     :ivar written: every output file an HTML builder wrote with ``handle_page``

@@ -19,7 +19,7 @@ import pytest
 from ablog.blog import Blog
 from conftest import build_project, needs_shared, warnings_of
 
-from sphinxcontrib_linkerdblog.convert.text import alias_pages, excerpt_length, tidy_blank_lines
+from sphinxcontrib_linkerdblog.cli.convert.text import alias_pages, excerpt_length, tidy_blank_lines
 
 ROOT = Path(__file__).parent / "roots" / "test-convert"
 PLAIN_CONF = """\

@@ -133,18 +133,26 @@ def test_seed_thumbnail_is_ablog_image(seed_app) -> None:  # type: ignore[no-unt
 
 
 def test_check_lists_what_the_build_warns_about(corpus_app) -> None:  # type: ignore[no-untyped-def]
-    """``check`` on the corpus folder: the same (file, line) as the build's warnings."""
+    """``check`` on the corpus folder, with the build's conf.py: the build's warnings."""
     import subprocess
     import sys
 
     blog = needs_shared(*CORPUS_2022)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinxcontrib_linkerdblog", "check", str(blog)],
+        [
+            sys.executable,
+            "-m",
+            "sphinxcontrib_linkerdblog",
+            "check",
+            "--conf",
+            str(corpus_app.confdir),
+            str(blog),
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
-    pattern = re.compile(r"([^/\s]+\.md):(\d+): .*\[linkerdblog\.(\w+)\]")
+    pattern = re.compile(r"([^/\s]+\.md):(\d+): .*\[(linkerdblog\.\w+)\]")
     checked = {m.groups() for m in pattern.finditer(result.stdout)}
     built = {m.groups() for w in warnings_of(corpus_app) if (m := pattern.search(w))}
     assert checked == built and len(built) == 134

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .base import add_assets
-from .social import setup_social
+from .gist import setup_gist
+from .instagram import setup_instagram
 from .tweet import setup_tweet
 from .video import setup_video
 
@@ -14,8 +15,9 @@ if TYPE_CHECKING:
 
 
 def setup_embeds(app: Sphinx) -> None:
-    """Register every embed node, directive, role and shortcode, and the assets."""
+    """Register every embed node, directive and role, and the assets."""
     setup_tweet(app)
     setup_video(app)
-    setup_social(app)
+    setup_gist(app)
+    setup_instagram(app)
     app.connect("builder-inited", add_assets)

@@ -11,8 +11,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ..shortcodes import ShortcodeError
 from ..shortcodes.engine import as_written
+from ..shortcodes.registry import ShortcodeError
 from ..warnings_ import warn
 from .base import embed
 

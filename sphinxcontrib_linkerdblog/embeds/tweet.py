@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..shortcodes import ShortcodeError, shortcode
+from ..shortcodes.registry import ShortcodeError, shortcodes
 from ..warnings_ import Warn
 from .base import add_embed_node, embed, make_embed
 from .directives import EmbedDirective, EmbedRole
@@ -26,7 +26,7 @@ from .directives import EmbedDirective, EmbedRole
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..shortcodes import Context
+    from ..shortcodes.registry import CallContext
 
 _ID = re.compile(r"[0-9]{1,25}")
 _USER = re.compile(r"@?([A-Za-z0-9_]{1,50})")
@@ -73,8 +73,7 @@ def make_tweet(tweet_id: str | None, user: str | None, *, block: bool) -> tweet:
     return node
 
 
-@shortcode("tweet", "x", params=frozenset({"id", "user"}), inner=False)
-def render_tweet(ctx: Context) -> list[nodes.Node]:
+def render_tweet(ctx: CallContext) -> list[nodes.Node]:
     """``{{< tweet ID >}}``, ``{{< tweet user="u" id="ID" >}}``, ``{{< x ... >}}``."""
     node = make_tweet(ctx.get("id", 0), ctx.get("user"), block=ctx.block)
     node.source, node.line = ctx.source_path, ctx.lineno
@@ -96,6 +95,9 @@ class TweetRole(EmbedRole):
     def make(self) -> embed:
         user, _, tweet_id = self.text.rpartition("/")
         return make_tweet(tweet_id, user or None, block=False)
+
+
+SHORTCODES = shortcodes(render_tweet, "tweet", "x", params=frozenset({"id", "user"}), inner=False)
 
 
 def setup_tweet(app: Sphinx) -> None:

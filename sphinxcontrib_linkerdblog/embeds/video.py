@@ -17,8 +17,7 @@ from urllib.parse import urlencode
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..shortcodes import ShortcodeError, shortcode
-from ..shortcodes.registry import flag
+from ..shortcodes.registry import Shortcode, ShortcodeError, flag
 from ..warnings_ import Warn
 from .base import add_embed_node, embed, make_embed
 from .directives import EmbedDirective, EmbedRole
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from ..shortcodes import Context
+    from ..shortcodes.registry import CallContext
 
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _VIMEO_ID = re.compile(r"[0-9]{1,12}")
@@ -143,8 +142,7 @@ def make_vimeo(
 YOUTUBE_PARAMS = frozenset({"id", "start", "end", "t", "title", "autoplay", "loading", "class"})
 
 
-@shortcode("youtube", params=YOUTUBE_PARAMS, inner=False)
-def render_youtube(ctx: Context) -> list[nodes.Node]:
+def render_youtube(ctx: CallContext) -> list[nodes.Node]:
     """``{{< youtube ID >}}`` and its named form."""
     node = make_youtube(
         ctx.get("id", 0),
@@ -160,8 +158,7 @@ def render_youtube(ctx: Context) -> list[nodes.Node]:
     return [node]
 
 
-@shortcode("vimeo", params=frozenset({"id", "title", "class"}), inner=False)
-def render_vimeo(ctx: Context) -> list[nodes.Node]:
+def render_vimeo(ctx: CallContext) -> list[nodes.Node]:
     """``{{< vimeo ID >}}`` and its named form."""
     node = make_vimeo(
         ctx.get("id", 0),
@@ -171,6 +168,12 @@ def render_vimeo(ctx: Context) -> list[nodes.Node]:
     )
     node.source, node.line = ctx.source_path, ctx.lineno
     return [node]
+
+
+SHORTCODES = (
+    Shortcode("youtube", render_youtube, params=YOUTUBE_PARAMS, inner=False),
+    Shortcode("vimeo", render_vimeo, params=frozenset({"id", "title", "class"}), inner=False),
+)
 
 
 class YoutubeDirective(EmbedDirective):

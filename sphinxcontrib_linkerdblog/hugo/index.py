@@ -25,7 +25,7 @@ from .text import read_source
 from .urls import expand, normalise_path
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Collection, Iterable, Mapping
     from datetime import datetime
 
 LIST_PAGE = "_index"
@@ -289,3 +289,24 @@ def one_claim_each(
             )
         result[url] = by_doc[first]
     return result
+
+
+def locate(ref: str, here: str, found: Collection[str], posts: PostNames) -> str | None:
+    """The docname that ``ref`` names, seen from document ``here``; None if none.
+
+    Shared by the build, ``check`` and ``convert``.
+
+    :param found: every docname there is.
+    :param posts: the posts by docname, logical name and slug.
+    """
+    ref = ref.strip()
+    path = ref.lstrip("/").removesuffix(".md").rstrip("/")
+    candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(here), path))]
+    for candidate in candidates:
+        for name in (candidate, candidate + "/index", candidate + "/_index"):
+            if name in found or name in posts.docnames:
+                return name
+    for matches in (posts.by_leaf.get(posixpath.basename(path)), posts.by_slug.get(ref)):
+        if matches and len(matches) == 1:
+            return matches[0]
+    return None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..hugo.frontmatter import fallback_title
 from ..hugo.rewrite import escape_markdown, rewrite_text
 from ..hugo.text import clean, decode
-from ..shortcodes import resolve_url
+from ..shortcodes.engine import resolve_url
 from ..state import CALLS_KEY, MORE_KEY, POST_KEY, get_state
 from ..warnings_ import Warn, warn
 

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .engine import ShortcodeError
-from .registry import flag, shortcode
+from .registry import Shortcode, ShortcodeError, flag
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .engine import Context
+    from .registry import CallContext
 
 _LENGTH = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:px|%|em|rem)?")
 _HL_OPTION = re.compile(r"\s*([A-Za-z_]+)\s*=\s*([^,]*)")
@@ -48,8 +47,7 @@ def no_html(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-@shortcode("figure", params=FIGURE_PARAMS, inner=False)
-def render_figure(ctx: Context) -> list[nodes.Node]:
+def render_figure(ctx: CallContext) -> list[nodes.Node]:
     """Hugo's ``figure``: an image with an optional link and a Markdown caption."""
     src = ctx.get("src", 0)
     if not src:
@@ -96,14 +94,13 @@ def _lookup(data: dict[str, Any], dotted: str) -> Any:
     return value
 
 
-@shortcode("param", params=frozenset({"name"}), inner=False)
-def render_param(ctx: Context) -> list[nodes.Node]:
+def render_param(ctx: CallContext) -> list[nodes.Node]:
     """A front-matter value of the current page (``params.x`` looked up first, as Hugo)."""
     name = ctx.get("name", 0)
     if not name:
         raise ShortcodeError("needs the name of a front-matter field")
     # A Hugo post's front matter as written; another page's MyST front matter.
-    front = ctx.page.front if ctx.page is not None else ctx.env.metadata.get(ctx.docname, {})
+    front = ctx.page.front if ctx.page is not None else ctx.metadata
     value = _lookup(front.get("params", {}) if isinstance(front.get("params"), dict) else {}, name)
     if value is None:
         value = _lookup(front, name)
@@ -123,8 +120,7 @@ def _hl_lines(spec: str) -> list[int]:
     return lines
 
 
-@shortcode("highlight", inner=True)
-def render_highlight(ctx: Context) -> list[nodes.Node]:
+def render_highlight(ctx: CallContext) -> list[nodes.Node]:
     """``{{< highlight go "linenos=table,hl_lines=2 4-5,linenostart=10" >}}``: a code block."""
     language = (ctx.get("language", 0) or "text").strip()
     options = dict(ctx.params)
@@ -144,7 +140,7 @@ def render_highlight(ctx: Context) -> list[nodes.Node]:
         args["linenostart"] = int(options["linenostart"])
     if args:
         block["highlight_args"] = args
-    block.source, block.line = ctx.source_path, ctx.entry.inner_line
+    block.source, block.line = ctx.source_path, ctx.inner_line
     return [block]
 
 
@@ -170,8 +166,7 @@ def visit_details_plain(self: Any, node: details) -> None:
     """Other builders: the content, always shown (the summary is its first child)."""
 
 
-@shortcode("details", params=frozenset({"summary", "open", "class", "name", "title"}), inner=True)
-def render_details(ctx: Context) -> list[nodes.Node]:
+def render_details(ctx: CallContext) -> list[nodes.Node]:
     """Hugo's ``details``: a collapsed section with a summary."""
     summary = ctx.get("summary") or ctx.get("title") or "Details"
     is_open = flag(ctx.get("open"), "open")
@@ -181,15 +176,28 @@ def render_details(ctx: Context) -> list[nodes.Node]:
     node += nodes.paragraph(
         "", "", nodes.strong(summary, summary), classes=["linkerdblog-details-summary"]
     )
-    node.extend(ctx.render(ctx.inner, ctx.entry.inner_line))
+    node.extend(ctx.render(ctx.inner, ctx.inner_line))
     node.source, node.line = ctx.source_path, ctx.lineno
     return [node]
 
 
-@shortcode("comment")
-def render_comment(ctx: Context) -> list[nodes.Node]:
+def render_comment(ctx: CallContext) -> list[nodes.Node]:
     """Hugo's ``comment``: its content is not published."""
     return []
+
+
+SHORTCODES = (
+    Shortcode("figure", render_figure, params=FIGURE_PARAMS, inner=False),
+    Shortcode("param", render_param, params=frozenset({"name"}), inner=False),
+    Shortcode("highlight", render_highlight, inner=True),
+    Shortcode(
+        "details",
+        render_details,
+        params=frozenset({"summary", "open", "class", "name", "title"}),
+        inner=True,
+    ),
+    Shortcode("comment", render_comment),
+)
 
 
 def setup_builtins(app: Sphinx) -> None:

@@ -1,53 +1,40 @@
-"""The Sphinx side of the shortcode engine: placeholder role/directive, dispatch.
+"""The build's side of shortcodes: the placeholder role and directive, and their context.
 
-:mod:`.rewrite` has replaced each call by ``{linkerdblog-sc}`N``` or a
+:mod:`..hugo.rewrite` has replaced each call by ``{linkerdblog-sc}`N``` or a
 ``linkerdblog-sc`` fence and left the calls in ``env.temp_data``.  The role and
-directive here look call ``N`` up and hand it, wrapped in a :class:`Context`, to
-the handler registered under its name (:mod:`.registry`).  Whatever goes wrong
-(unknown name, bad parameters, a failing handler) ends as a located warning and
-the call's source text in the page, never as a traceback or lost text.
+directive here look call ``N`` up, wrap it in a :class:`Context` (which parses
+MyST into docutils nodes) and hand it to :func:`.dispatch.run_call` with the
+build's registry.  Whatever goes wrong ends as a located warning and the
+call's source text in the page, never as a traceback or lost text.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ..hugo.rewrite import MISSING_SCHEME, ROLE, Entry
+from .. import messages
+from ..hugo.index import locate
+from ..hugo.rewrite import MISSING_SCHEME, Entry
 from ..state import CALLS_KEY, POST_KEY, get_state
 from ..warnings_ import Warn, warn
-from .registry import lookup
+from .call import CallBase
+from .dispatch import run_call, run_url
+from .registry import ShortcodeError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from ..hugo.frontmatter import PostMeta
 
 
-class ShortcodeError(Exception):
-    """Raised by a handler for bad input; becomes a located warning."""
-
-    def __init__(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
-        super().__init__(message)
-        self.subtype = subtype
-
-
-class Context:
-    """One shortcode call as a handler sees it.
-
-    :ivar name: the shortcode's name.
-    :ivar args: positional parameters.
-    :ivar params: named parameters.
-    :ivar inner: the content between paired tags (``""`` for none), with any
-        nested shortcodes already rewritten, ready for :meth:`render`.
-    :ivar block: whether the call stands alone on its lines (a block) or sits
-        inside a paragraph or link.
-    """
+class Context(CallBase):
+    """One shortcode call in the build: MyST is parsed into nodes (see :class:`CallBase`)."""
 
     def __init__(
         self,
@@ -56,19 +43,9 @@ class Context:
         docname: str,
         renderer: Any | None = None,
     ) -> None:
-        self.entry = entry
+        super().__init__(entry, docname, str(env.doc2path(docname)))
         self.env = env
-        self.docname = docname
         self.renderer = renderer
-        call = entry.call
-        self.name: str = call.name
-        self.args: list[str] = call.args
-        self.params: dict[str, str] = call.params
-        self.inner: str = entry.inner
-        self.lineno: int = call.line
-        self.block: bool = entry.block
-        self.paired: bool = call.paired
-        self.raw_inner: str = entry.raw_inner
 
     @property
     def page(self) -> PostMeta | None:
@@ -76,31 +53,27 @@ class Context:
         return self.env.temp_data.get(POST_KEY)
 
     @property
-    def config(self) -> Config:
+    def metadata(self) -> dict[str, Any]:
+        """The page's MyST front matter (for pages that are not Hugo posts)."""
+        return self.env.metadata.get(self.docname, {})
+
+    @property
+    def config(self) -> Any:
         """The Sphinx configuration."""
         return self.env.config
-
-    @property
-    def source_path(self) -> str:
-        """The post's file."""
-        return str(self.env.doc2path(self.docname))
-
-    @property
-    def location(self) -> tuple[str, int]:
-        """Where warnings about this call point."""
-        return (self.docname, self.lineno)
-
-    def get(self, name: str, position: int | None = None, default: str | None = None) -> str | None:
-        """A parameter given by ``name`` or, failing that, at ``position``."""
-        if name in self.params:
-            return self.params[name]
-        if position is not None and position < len(self.args):
-            return self.args[position]
-        return default
 
     def warn(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
         """A warning at the call's line."""
         warn(message, subtype, self.location)
+
+    def find_post(self, ref: str) -> str | None:
+        """The docname a ``ref`` path names, seen from this page."""
+        return locate(ref, self.docname, self.env.found_docs, get_state(self.env).index.names)
+
+    def link_target(self, docname: str) -> str:
+        """The relative path of ``docname``'s source file, which MyST resolves."""
+        target = str(self.env.doc2path(docname, False)).replace("\\", "/")
+        return posixpath.relpath(target, posixpath.dirname(self.docname) or ".")
 
     def render(
         self, text: str, line: int | None = None, *, inline: bool = False
@@ -121,7 +94,7 @@ class Context:
         if renderer is None:
             return [nodes.Text(text)]
         holder = nodes.paragraph() if inline else nodes.container()
-        start = (line if line is not None else self.entry.inner_line) - 1
+        start = (line if line is not None else self.inner_line) - 1
         saved = (
             renderer.current_node,
             renderer._heading_offset,
@@ -135,7 +108,7 @@ class Context:
             renderer.current_node = holder
             renderer.nested_render_text(text, start, inline=inline)
         except Exception as exc:
-            raise ShortcodeError(f"its MyST could not be parsed ({_reason(exc)})") from exc
+            raise ShortcodeError(messages.unparsable_myst(exc)) from exc
         finally:
             reporter.report_level = report_level
             renderer.current_node, renderer._heading_offset = saved[0], saved[1]
@@ -145,14 +118,14 @@ class Context:
             first = message.next_node(nodes.paragraph)
             summary = " ".join((first or message).astext().split())
             if message.get("level", 0) >= reporter.ERROR_LEVEL:
-                raise ShortcodeError(f"its MyST has an error: {summary}")
+                raise ShortcodeError(messages.myst_error(summary))
             message.parent.remove(message)
-            self.warn(f"shortcode {self.name!r}: {summary}")
+            self.warn(messages.myst_message(self.name, summary))
         return list(holder.children)
 
     def render_inner(self) -> list[nodes.Node]:
         """The inner content, as blocks for a block call and inline otherwise."""
-        return self.render(self.inner, self.entry.inner_line, inline=not self.block)
+        return self.render(self.inner, self.inner_line, inline=not self.block)
 
     def verbatim(self) -> list[nodes.Node]:
         """The call's source, shown as written; a paired call's inner is still rendered.
@@ -180,11 +153,6 @@ class Context:
         return [opening, *inner, closing]
 
 
-def _reason(exc: BaseException) -> str:
-    """An exception in one line, for a warning."""
-    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-
-
 def as_written(text: str) -> nodes.inline:
     """Source text shown exactly as written (no smart quotes), e.g. an unknown shortcode."""
     return nodes.inline(text, text, classes=["linkerdblog-verbatim"], support_smartquotes=False)
@@ -192,25 +160,6 @@ def as_written(text: str) -> nodes.inline:
 
 def _in_paragraph(node: nodes.Node) -> nodes.paragraph:
     return nodes.paragraph("", "", node)
-
-
-def dispatch(ctx: Context) -> list[nodes.Node]:
-    """Run the call's handler; on any failure warn at the call and keep its text."""
-    shortcode = lookup(ctx.name, get_state(ctx.env).shortcodes)
-    if shortcode is None:
-        ctx.warn(f"unknown shortcode {ctx.name!r}; its text is kept as written")
-        return ctx.verbatim()
-    try:
-        shortcode.check(ctx)
-        result = shortcode.render(ctx)
-        if shortcode.inner is False and ctx.paired:
-            result.extend(ctx.render_inner())  # never lose the inner text
-        return result
-    except ShortcodeError as exc:
-        ctx.warn(f"shortcode {ctx.name!r}: {exc}; its text is kept as written", exc.subtype)
-    except Exception as exc:  # a site's handler must never stop the build
-        ctx.warn(f"shortcode {ctx.name!r} failed ({_reason(exc)}); its text is kept")
-    return ctx.verbatim()
 
 
 def _entry(env: BuildEnvironment, text: str) -> Entry | None:
@@ -235,14 +184,10 @@ class ShortcodeRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         entry = _entry(self.env, self.text)
         if entry is None:
-            warn(
-                f"{ROLE} is internal to sphinxcontrib-linkerdblog",
-                Warn.SHORTCODE,
-                self.get_location(),
-            )
+            warn(messages.internal_role(), Warn.SHORTCODE, self.get_location())
             return [nodes.Text(self.rawtext)], []
         ctx = Context(entry, self.env, self.env.docname, getattr(self.inliner, "_renderer", None))
-        result = dispatch(ctx)
+        result = run_call(ctx, get_state(self.env).shortcodes, list, ctx.verbatim)
         if entry.block:
             return [lifted("", *result)], []
         return result, []
@@ -258,15 +203,10 @@ class ShortcodeDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         entry = _entry(self.env, self.arguments[0])
         if entry is None:
-            warn(
-                f"{ROLE} is internal to sphinxcontrib-linkerdblog",
-                Warn.SHORTCODE,
-                self.get_location(),
-            )
+            warn(messages.internal_role(), Warn.SHORTCODE, self.get_location())
             return []
-        return dispatch(
-            Context(entry, self.env, self.env.docname, getattr(self.state, "_renderer", None))
-        )
+        ctx = Context(entry, self.env, self.env.docname, getattr(self.state, "_renderer", None))
+        return run_call(ctx, get_state(self.env).shortcodes, list, ctx.verbatim)
 
 
 def _blank(children: list[nodes.Node]) -> bool:
@@ -320,10 +260,18 @@ class UnwrapMissingLinks(SphinxTransform):
                 ref.replace_self(ref.children)
 
 
+def resolve_url(app: Sphinx, docname: str, entry: Entry) -> str | None:
+    """The URL for a call used as a link destination (``[t]({{< ref "x" >}})``).
+
+    Called while the source is rewritten, before parsing (see :func:`.dispatch.run_url`).
+    """
+    return run_url(Context(entry, app.env, docname), get_state(app.env).shortcodes)
+
+
 def setup_engine(app: Sphinx) -> None:
     """Register the placeholder role/directive and the lifting transform."""
-    app.add_role(ROLE, ShortcodeRole())
-    app.add_directive(ROLE, ShortcodeDirective)
+    app.add_role(messages.INTERNAL_ROLE, ShortcodeRole())
+    app.add_directive(messages.INTERNAL_ROLE, ShortcodeDirective)
     app.add_node(lifted)
     app.add_transform(LiftBlocks)
     app.add_transform(UnwrapMissingLinks)

@@ -11,53 +11,21 @@ title.  Sphinx writes the real URL, so both forms give the same link.
 
 from __future__ import annotations
 
-import posixpath
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-from ..hugo.index import PostNames
-from ..state import get_state
 from ..warnings_ import Warn
-from .engine import ShortcodeError
-from .registry import shortcode
+from .registry import ShortcodeError, shortcodes
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
-    from .engine import Context
+    from .registry import CallContext
 
 REF_PARAMS = frozenset({"path", "lang", "outputFormat"})
 
 
-def find_target(ctx: Context, ref: str) -> str | None:
-    """The docname that ``ref`` names, seen from ``ctx.docname``; None if none."""
-    return locate(ref, ctx.docname, ctx.env.found_docs, get_state(ctx.env).index.names)
-
-
-def locate(ref: str, here: str, found: Collection[str], posts: PostNames) -> str | None:
-    """The docname that ``ref`` names, seen from document ``here``; None if none.
-
-    Shared by the build and ``convert``.
-
-    :param found: every docname there is.
-    :param posts: the posts by docname, logical name and slug.
-    """
-    ref = ref.strip()
-    path = ref.lstrip("/").removesuffix(".md").rstrip("/")
-    candidates = [path, posixpath.normpath(posixpath.join(posixpath.dirname(here), path))]
-    for candidate in candidates:
-        for name in (candidate, candidate + "/index", candidate + "/_index"):
-            if name in found or name in posts.docnames:
-                return name
-    for matches in (posts.by_leaf.get(posixpath.basename(path)), posts.by_slug.get(ref)):
-        if matches and len(matches) == 1:
-            return matches[0]
-    return None
-
-
-def _target(ctx: Context) -> tuple[str, str, str]:
+def target(ctx: CallContext) -> tuple[str, str, str]:
     """(ref as written, docname, '#anchor' or '') or a ShortcodeError."""
     ref = ctx.get("path", 0)
     if not ref:
@@ -65,24 +33,21 @@ def _target(ctx: Context) -> tuple[str, str, str]:
     page, _, anchor = ref.partition("#")
     if not page:  # {{< ref "#anchor" >}}: the current page
         return ref, ctx.docname, "#" + anchor
-    docname = find_target(ctx, page)
+    docname = ctx.find_post(page)
     if docname is None:
         raise ShortcodeError(f"no post {page!r} to link to", Warn.REF)
     return ref, docname, ("#" + anchor) if anchor else ""
 
 
-def ref_url(ctx: Context) -> str | None:
+def ref_url(ctx: CallContext) -> str | None:
     """Relative path to the target's source file, which MyST resolves."""
-    _ref, docname, anchor = _target(ctx)
-    target = str(ctx.env.doc2path(docname, False))
-    here = posixpath.dirname(ctx.docname)
-    return posixpath.relpath(target.replace("\\", "/"), here or ".") + anchor
+    _ref, docname, anchor = target(ctx)
+    return ctx.link_target(docname) + anchor
 
 
-@shortcode("ref", "relref", url=ref_url, params=REF_PARAMS, inner=False)
-def render_ref(ctx: Context) -> list[nodes.Node]:
+def render_ref(ctx: CallContext) -> list[nodes.Node]:
     """A link to the target post, titled with its title."""
-    _ref, docname, anchor = _target(ctx)
+    _ref, docname, anchor = target(ctx)
     if anchor and docname == ctx.docname:
         return [nodes.reference("", anchor, refuri=anchor, internal=True)]
     # Resolved late, when every page is read: titled with the target's title, or
@@ -100,3 +65,6 @@ def render_ref(ctx: Context) -> list[nodes.Node]:
     xref += nodes.inline("", "", classes=["xref", "std", "std-doc"])
     xref.source, xref.line = ctx.source_path, ctx.lineno
     return [xref]
+
+
+SHORTCODES = shortcodes(render_ref, "ref", "relref", url=ref_url, params=REF_PARAMS, inner=False)

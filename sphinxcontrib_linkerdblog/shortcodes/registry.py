@@ -1,26 +1,91 @@
-"""Shortcode name -> handler.
+"""What a shortcode handler is, and what it may ask of the call it handles.
 
-The engine knows no shortcode by itself: every one, built in or a site's own, is
-a :class:`Shortcode` found here by name.  Built-ins register with
-:func:`shortcode` when their module is imported; a later capability adds a
-shortcode by adding a module, never by growing a function.
+The engine knows no shortcode by itself: every one, built in or a site's own,
+is a :class:`Shortcode` in a registry (``name -> Shortcode``) that
+:func:`.catalog.shortcode_registry` assembles once per build.  A handler
+receives a :class:`CallContext`: the build gives it one that parses MyST into
+docutils nodes (:class:`.engine.Context`), ``convert`` and ``check`` one that
+keeps MyST as text (:class:`.text_context.TextContext`).  So each shortcode
+is written once and behaves the same in the build, ``check`` and ``convert``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .. import messages
+from ..warnings_ import Warn
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from docutils import nodes
 
-    from .engine import Context
+    from ..hugo.frontmatter import PostMeta
 
-Render = Callable[["Context"], "list[nodes.Node]"]
-Url = Callable[["Context"], "str | None"]
+
+class ShortcodeError(Exception):
+    """Raised by a handler for bad input; becomes a located warning and the call's text."""
+
+    def __init__(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
+        super().__init__(message)
+        self.subtype = subtype
+
+
+class CallContext(Protocol):
+    """One shortcode call, as every handler sees it (build, ``check`` or ``convert``).
+
+    ``inner`` is the content between paired tags (nested calls already
+    rewritten), ``raw_inner`` the same as written (for code); ``block`` whether
+    the call stands alone on its lines; ``inner_line`` the file line the inner
+    content starts on.
+    """
+
+    name: str
+    args: list[str]
+    params: dict[str, str]
+    inner: str
+    raw_inner: str
+    lineno: int
+    inner_line: int
+    block: bool
+    paired: bool
+    docname: str
+    source_path: str
+
+    @property
+    def page(self) -> PostMeta | None:
+        """The Hugo post's front matter (``None`` on other pages)."""
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """The page's MyST front matter, for pages that are not Hugo posts."""
+
+    @property
+    def config(self) -> Any:
+        """The ``linkerdblog_*`` options (attribute access)."""
+
+    def get(self, name: str, position: int | None = None, default: str | None = None) -> str | None:
+        """A parameter given by ``name`` or, failing that, at ``position``."""
+
+    def warn(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
+        """A warning at the call's line."""
+
+    def render(self, text: str, line: int | None = None, *, inline: bool = False) -> list[Any]:
+        """MyST text, as nodes (the build) or kept as text (``check``, ``convert``)."""
+
+    def render_inner(self) -> list[Any]:
+        """The inner content, as blocks for a block call and inline otherwise."""
+
+    def find_post(self, ref: str) -> str | None:
+        """The docname a ``ref`` path names, seen from this page; ``None`` if none."""
+
+    def link_target(self, docname: str) -> str:
+        """The relative path of ``docname``'s source file from this page (MyST resolves it)."""
+
+
+Render = Callable[[CallContext], "list[nodes.Node]"]
+Url = Callable[[CallContext], "str | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +106,16 @@ class Shortcode:
     params: frozenset[str] | None = None
     inner: bool | None = None
 
-    def check(self, ctx: Context) -> None:
+    def check(self, ctx: CallContext) -> None:
         """Warn about parameters and pairing that the handler will ignore."""
-        from .engine import ShortcodeError
-
         if self.params is not None:
             unknown = sorted(set(ctx.params) - self.params)
             if unknown:
-                ctx.warn(f"shortcode {self.name!r} has no parameter {', '.join(unknown)}; ignored")
+                ctx.warn(messages.unknown_parameters(self.name, unknown))
         if self.inner is True and not ctx.paired:
-            raise ShortcodeError(f"needs a closing {{{{< /{self.name} >}}}} tag")
+            raise ShortcodeError(messages.needs_closing_tag(self.name))
         if self.inner is False and ctx.paired:
-            ctx.warn(
-                f"shortcode {self.name!r} takes no inner content; the content is shown after it"
-            )
+            ctx.warn(messages.takes_no_inner(self.name))
 
 
 _TRUE = frozenset({"true", "1", "yes"})
@@ -72,27 +133,12 @@ def flag(value: str | None, *also: str, empty: bool = False) -> bool:
     return empty if not word else (word in _TRUE or word in also)
 
 
-BUILTINS: dict[str, Shortcode] = {}
-"""Built-in shortcodes by name, filled by :func:`shortcode` at import time."""
-
-
-def shortcode(
+def shortcodes(
+    render: Render,
     *names: str,
     url: Url | None = None,
     params: frozenset[str] | None = None,
     inner: bool | None = None,
-) -> Callable[[Render], Render]:
-    """Decorator: register ``render`` as the built-in handler of ``names``."""
-
-    def register(render: Render) -> Render:
-        for name in names:
-            BUILTINS[name] = Shortcode(name, render, url, params, inner)
-        return render
-
-    return register
-
-
-def lookup(name: str, site: Mapping[str, Shortcode]) -> Shortcode | None:
-    """The handler for ``name``: the site's mapping first, then the built-ins."""
-    found = site.get(name)
-    return found if found is not None else BUILTINS.get(name)
+) -> tuple[Shortcode, ...]:
+    """The same handler under several names (``ref`` and ``relref``, ``tweet`` and ``x``)."""
+    return tuple(Shortcode(name, render, url, params, inner) for name in names)

@@ -29,18 +29,18 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
+from .. import messages
 from ..hugo.rewrite import MISSING_SCHEME
 from ..hugo.urls import unsafe_url_value
 from ..warnings_ import Warn, warn
-from .engine import ShortcodeError
-from .registry import Shortcode
+from .registry import Shortcode, ShortcodeError
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from .engine import Context
+    from .registry import CallContext
 
 CONFIG_NAME = "linkerdblog_shortcodes"
 
@@ -88,7 +88,7 @@ ENVIRONMENT = jinja2.Environment(autoescape=False, finalize=_finalize, keep_trai
 ENVIRONMENT.filters["multiline"] = _multiline
 
 
-def _safe_values(ctx: Context) -> tuple[list[str], dict[str, str]]:
+def _safe_values(ctx: CallContext) -> tuple[list[str], dict[str, str]]:
     """The call's parameters, a ``javascript:`` (or ``data:``...) URL among them
     replaced, with a warning: a template would print it into a link or an option.
 
@@ -99,11 +99,7 @@ def _safe_values(ctx: Context) -> tuple[list[str], dict[str, str]]:
     def check(name: str, value: str) -> str:
         if unsafe_url_value(value):
             scheme = value.split(":", 1)[0].strip()
-            ctx.warn(
-                f"shortcode {ctx.name!r}: parameter {name} is a {scheme}: URL; a link made "
-                "of it keeps only its text",
-                Warn.URL,
-            )
+            ctx.warn(messages.unsafe_parameter(ctx.name, name, scheme), Warn.URL)
             return f"{MISSING_SCHEME}:removed"
         return value
 
@@ -111,14 +107,14 @@ def _safe_values(ctx: Context) -> tuple[list[str], dict[str, str]]:
     return args, {key: check(key, value) for key, value in ctx.params.items()}
 
 
-def _page(ctx: Context) -> dict[str, Any]:
+def _page(ctx: CallContext) -> dict[str, Any]:
     meta = ctx.page
     if meta is None:
-        return dict(ctx.env.metadata.get(ctx.docname, {}))
+        return dict(ctx.metadata)
     return {**meta.front, "title": meta.title}
 
 
-def _render_text(ctx: Context, text: str) -> list[nodes.Node]:
+def _render_text(ctx: CallContext, text: str) -> list[nodes.Node]:
     text = text.strip("\n")
     if not text.strip():
         return []
@@ -128,7 +124,7 @@ def _render_text(ctx: Context, text: str) -> list[nodes.Node]:
 def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
     """A :class:`Shortcode` rendering ``template``."""
 
-    def render(ctx: Context) -> list[nodes.Node]:
+    def render(ctx: CallContext) -> list[nodes.Node]:
         args, params = _safe_values(ctx)
         variables: dict[str, Any] = {
             key: value
@@ -145,7 +141,7 @@ def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
         try:
             text = template.render(variables)
         except jinja2.TemplateError as exc:
-            raise ShortcodeError(f"its template failed: {exc}") from exc
+            raise ShortcodeError(messages.template_failed(exc)) from exc
         return _render_text(ctx, text)
 
     return Shortcode(name, render)
@@ -154,7 +150,7 @@ def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
 def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
     """A :class:`Shortcode` calling ``func`` (its exceptions become warnings)."""
 
-    def render(ctx: Context) -> list[nodes.Node]:
+    def render(ctx: CallContext) -> list[nodes.Node]:
         args, params = _safe_values(ctx)
         call = SiteCall(
             ctx.name,
@@ -171,7 +167,7 @@ def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
         except Exception as exc:
             raise ShortcodeError(f"{type(exc).__name__}: {exc}") from exc
         if not isinstance(text, str):
-            raise ShortcodeError(f"its function returned {type(text).__name__}, not MyST text")
+            raise ShortcodeError(messages.function_returned(type(text).__name__))
         return _render_text(ctx, text)
 
     return Shortcode(name, render)
@@ -187,31 +183,31 @@ def resolve_mapping(mapping: Any) -> tuple[dict[str, Shortcode], list[str]]:
             f"conf.py: {CONFIG_NAME} must be a dict of name -> template or function; ignored"
         ]
     resolved: dict[str, Shortcode] = {}
-    messages: list[str] = []
+    problems: list[str] = []
     for name, value in mapping.items():
         if not isinstance(name, str) or not name.strip():
-            messages.append(f"conf.py: {CONFIG_NAME}: {name!r} is not a shortcode name; ignored")
+            problems.append(f"conf.py: {CONFIG_NAME}: {name!r} is not a shortcode name; ignored")
         elif isinstance(value, str):
             try:
                 resolved[name] = template_shortcode(name, ENVIRONMENT.from_string(value))
             except jinja2.TemplateSyntaxError as exc:
-                messages.append(
+                problems.append(
                     f"conf.py: {CONFIG_NAME}[{name!r}]: template error on its line "
                     f"{exc.lineno}: {exc.message}; the shortcode is not mapped"
                 )
         elif callable(value):
             resolved[name] = callable_shortcode(name, value)
         else:
-            messages.append(
+            problems.append(
                 f"conf.py: {CONFIG_NAME}[{name!r}] is a {type(value).__name__}, not a template "
                 "or a function; the shortcode is not mapped"
             )
-    return resolved, messages
+    return resolved, problems
 
 
 def resolve_site_shortcodes(app: Sphinx, config: Config) -> dict[str, Shortcode]:
     """``config-inited`` (with the build state): the good entries; a warning per bad one."""
-    resolved, messages = resolve_mapping(getattr(config, CONFIG_NAME))
-    for message in messages:
+    resolved, problems = resolve_mapping(getattr(config, CONFIG_NAME))
+    for message in problems:
         warn(message, Warn.CONFIG)
     return resolved

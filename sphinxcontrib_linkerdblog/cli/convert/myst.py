@@ -1,10 +1,10 @@
 """One shortcode call as plain MyST: the same handlers as the build, written out.
 
-``convert`` does not keep a second implementation of each shortcode.  It hands
-the call to the handler the build uses (:mod:`..shortcodes.registry`), through a
-:class:`CallContext` whose ``render`` returns the MyST text unparsed, and writes
-the few node types the handlers make back as Markdown that myst-parser,
-sphinx-design and ablog understand without this extension:
+``convert`` does not keep a second implementation of each shortcode.  It runs
+the call through the build's own dispatch (:func:`..shortcodes.dispatch.run_call`)
+and registry, with a :class:`TextContext` whose ``render`` returns the MyST text
+unparsed, and writes the few node types the handlers make back as Markdown that
+myst-parser, sphinx-design and ablog understand without this extension:
 
 * a figure -> a ``{figure}`` directive; a literal block -> ``{code-block}``;
 * ``details`` -> sphinx-design's ``{dropdown}``;
@@ -14,9 +14,10 @@ sphinx-design and ablog understand without this extension:
   browser call the provider, which this project never does;
 * text a handler or a site template produced -> itself.
 
-``ref``/``relref`` are resolved by :func:`..shortcodes.refs.locate` over the
-folder being converted.  A call that cannot be written is kept as written
-(escaped, so MyST shows it literally) with a located problem, as in the build.
+``ref``/``relref`` are found by :func:`..hugo.index.locate` over the folder
+being converted and written as links MyST resolves; ``comment`` stays an HTML
+comment.  A call that cannot be written is kept as written (escaped, so MyST
+shows it literally) with a located problem worded as in the build.
 """
 
 from __future__ import annotations
@@ -24,21 +25,22 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docutils import nodes
 
-from ..embeds.base import embed
-from ..hugo.frontmatter import Problem
-from ..hugo.index import PostNames
-from ..hugo.rewrite import Entry
-from ..shortcodes.builtins import details
-from ..shortcodes.engine import Context, ShortcodeError
-from ..shortcodes.refs import locate
-from ..shortcodes.registry import lookup
-from ..warnings_ import Warn
+from ...embeds.base import embed
+from ...hugo.frontmatter import Problem
+from ...hugo.index import PostNames, locate
+from ...hugo.rewrite import Entry
+from ...shortcodes.builtins import details
+from ...shortcodes.call import CallBase
+from ...shortcodes.dispatch import run_call
+from ...shortcodes.refs import target
+from ...shortcodes.registry import Shortcode, ShortcodeError
+from ...warnings_ import Warn
 
 _SPECIAL = re.compile(r"""([\\`*_\[\]<>{}|~$&#!'"])""")
 
@@ -66,57 +68,58 @@ class Document:
     posts: PostNames  # the posts by docname, logical name and slug
     urls: Mapping[str, str] = field(default_factory=dict)  # Hugo site path -> docname
     problems: list[Problem] = field(default_factory=list)
+    registry: Mapping[str, Shortcode] = field(default_factory=dict)  # see convert_registry
 
     def relative(self, target: str, anchor: str = "") -> str:
         """Path of ``target``'s Markdown file from this post, as MyST links want it."""
         here = posixpath.dirname(self.docname) or "."
         return posixpath.relpath(target + ".md", here) + anchor
 
-    def resolve(self, ref: str | None) -> tuple[str, str]:
-        """(docname, '#anchor' or '') that a ref names; ShortcodeError if none."""
-        if not ref:
-            raise ShortcodeError('needs the path of a post, e.g. {{< ref "my-post" >}}', Warn.REF)
-        page, _, anchor = ref.partition("#")
-        if not page:
-            return self.docname, "#" + anchor
-        docname = locate(page, self.docname, self.found, self.posts)
-        if docname is None:
-            raise ShortcodeError(f"no post {page!r} to link to", Warn.REF)
-        return docname, ("#" + anchor) if anchor else ""
 
+class TextContext(CallBase):
+    """A call outside a build: MyST stays text (see :class:`..shortcodes.registry.CallContext`).
 
-class CallContext:
-    """Stands in for :class:`..shortcodes.engine.Context` outside a build."""
+    ``inner`` is the call's inner content already converted, so nested calls
+    are written before the call around them.
+    """
 
     def __init__(self, entry: Entry, doc: Document, inner: str) -> None:
-        call = entry.call
-        self.entry, self.doc = entry, doc
-        self.name, self.args, self.params = call.name, call.args, call.params
-        self.inner, self.raw_inner = inner, entry.raw_inner
-        self.lineno, self.block, self.paired = call.line, entry.block, call.paired
-        self.docname, self.source_path = doc.docname, doc.source_path
-        self.page, self.config = doc.page, doc.config
-
-    def get(self, name: str, position: int | None = None, default: str | None = None) -> str | None:
-        """A parameter by ``name`` or, failing that, at ``position`` (as ``Context.get``)."""
-        return Context.get(self, name, position, default)  # type: ignore[arg-type]
+        super().__init__(entry, doc.docname, doc.source_path)
+        self.doc = doc
+        self.inner = inner
 
     @property
-    def location(self) -> tuple[str, int]:
-        """Where a problem with this call points."""
-        return (self.docname, self.lineno)
+    def page(self) -> Any:
+        """The post's front matter."""
+        return self.doc.page
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Not a MyST page: no MyST front matter."""
+        return {}
+
+    @property
+    def config(self) -> Any:
+        """The project's ``linkerdblog_*`` values."""
+        return self.doc.config
 
     def warn(self, message: str, subtype: Warn = Warn.SHORTCODE) -> None:
         """Record a problem at the call's line."""
         self.doc.problems.append(Problem(message, subtype.subtype, self.lineno))
 
-    def render(
-        self, text: str, line: int | None = None, *, inline: bool = False
-    ) -> list[nodes.Node]:
+    def find_post(self, ref: str) -> str | None:
+        """The docname a ``ref`` path names, among the converted files."""
+        return locate(ref, self.docname, self.doc.found, self.doc.posts)
+
+    def link_target(self, docname: str) -> str:
+        """The target's Markdown file, relative to this post."""
+        return self.doc.relative(docname)
+
+    def render(self, text: str, line: int | None = None, *, inline: bool = False) -> list[Any]:
         """MyST stays MyST: the text is written out, not parsed."""
         return [MystText(text)]
 
-    def render_inner(self) -> list[nodes.Node]:
+    def render_inner(self) -> list[Any]:
         """The inner content, already converted."""
         return [MystText(self.inner)]
 
@@ -213,25 +216,27 @@ def write_nodes(result: list[nodes.Node], block: bool) -> str:
     return ("\n\n" if block else "").join(parts)
 
 
-def write_ref(ctx: CallContext) -> str:
+def write_ref(ctx: TextContext) -> list[nodes.Node]:
     """``ref``/``relref`` outside a link: a link MyST resolves, titled by Sphinx."""
-    docname, anchor = ctx.doc.resolve(ctx.get("path", 0))
+    _ref, docname, anchor = target(ctx)
     if anchor:
-        return f"[](<{ctx.doc.relative(docname, anchor)}>)"
-    return "{doc}`" + posixpath.relpath(docname, posixpath.dirname(ctx.docname) or ".") + "`"
+        return [MystText(f"[](<{ctx.doc.relative(docname, anchor)}>)")]
+    here = posixpath.dirname(ctx.docname) or "."
+    return [MystText("{doc}`" + posixpath.relpath(docname, here) + "`")]
 
 
-def write_comment(ctx: CallContext) -> str:
+def write_comment(ctx: TextContext) -> list[nodes.Node]:
     """Hugo's ``comment``: kept in the file as an HTML comment, unpublished as before."""
-    return "<!-- " + ctx.raw_inner.strip().replace("--", "- -") + " -->"
+    return [MystText("<!-- " + ctx.raw_inner.strip().replace("--", "- -") + " -->")]
 
 
-WRITERS: dict[str, Callable[[CallContext], str]] = {
-    "ref": write_ref,
-    "relref": write_ref,
-    "comment": write_comment,
-}
-"""Shortcodes written by a function of their own rather than through their handler."""
+def convert_registry(registry: Mapping[str, Shortcode]) -> dict[str, Shortcode]:
+    """The build's registry, with the shortcodes whose output plain MyST writes its own way."""
+    result = dict(registry)
+    for name, writer in (("ref", write_ref), ("relref", write_ref), ("comment", write_comment)):
+        if name in result:
+            result[name] = replace(result[name], render=writer)  # type: ignore[arg-type]
+    return result
 
 
 def as_written(entry: Entry, inner: str) -> str:
@@ -246,22 +251,10 @@ def as_written(entry: Entry, inner: str) -> str:
 
 def write_call(entry: Entry, doc: Document, inner: str) -> str:
     """One call as MyST; on failure, a located problem and the call as written."""
-    ctx = CallContext(entry, doc, inner)
-    name = entry.call.name
-    try:
-        if name in WRITERS:
-            return WRITERS[name](ctx)
-        handler = lookup(name, doc.config.site_shortcodes)
-        if handler is None:
-            ctx.warn(f"unknown shortcode {name!r}; its text is kept as written")
-            return as_written(entry, inner)
-        handler.check(ctx)  # type: ignore[arg-type]
-        text = write_nodes(handler.render(ctx), entry.block)  # type: ignore[arg-type]
-        if handler.inner is False and entry.call.paired:
-            text += inner  # never lose the inner text
-        return text
-    except ShortcodeError as exc:
-        ctx.warn(f"shortcode {name!r}: {exc}; its text is kept as written", exc.subtype)
-    except Exception as exc:  # a site's handler must never stop the conversion
-        ctx.warn(f"shortcode {name!r} failed ({type(exc).__name__}: {exc}); its text is kept")
-    return as_written(entry, inner)
+    ctx = TextContext(entry, doc, inner)
+    return run_call(
+        ctx,
+        doc.registry,
+        lambda result: write_nodes(result, entry.block),
+        lambda: as_written(entry, inner),
+    )

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from ..hugo.frontmatter import is_hidden
-from ..hugo.index import LIST_PAGE, IndexSettings, build_index
-from ..project_conf import load_config
-from ..warnings_ import WARNING_TYPE
-from .myst import Document
+from ...hugo.frontmatter import is_hidden
+from ...hugo.index import LIST_PAGE, IndexSettings, build_index
+from ...shortcodes.catalog import shortcode_registry
+from ...warnings_ import WARNING_TYPE
+from ..conf import load_config
+from .myst import Document, convert_registry
 from .text import convert_text
 
 
@@ -123,6 +124,7 @@ def convert(
     config.blog_post_pattern = f"{prefix}/**"
     index, _problems = build_index(src.resolve().parent, IndexSettings.of(config), now)
     problems = written = 0
+    registry = convert_registry(shortcode_registry(config.site_shortcodes))
     for docname, source in docnames.items():
         if source.text is None:
             continue
@@ -144,7 +146,16 @@ def convert(
             print(f"error: {target}: would resolve into {src}; not written", file=sys.stderr)
             errors.append(str(target))
             continue
-        doc = Document(docname, str(source.path), None, config, docnames, index.names, index.urls)
+        doc = Document(
+            docname,
+            str(source.path),
+            None,
+            config,
+            docnames,
+            index.names,
+            index.urls,
+            registry=registry,
+        )
         converted = convert_text(
             source.text,
             found,

@@ -1,8 +1,7 @@
-"""GitHub gists and Instagram posts, as Hugo's shortcodes and MyST directives.
+"""GitHub gists: ``{{< gist USER ID [FILE] >}}`` (or ``user=``, ``id=``, ``file=``).
 
-``{{< gist USER ID [FILE] >}}`` (or ``user=``, ``id=``, ``file=``) and
-``{{< instagram ID >}}`` (or ``id=``).  Like every embed, a card with a link
-until the reader asks for the provider's content.
+Like every embed, a card with a link until the reader asks for the gist (its
+script runs in a frame of its own); the ``gist`` directive for MyST authors.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from urllib.parse import quote
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..shortcodes import ShortcodeError, shortcode
+from ..shortcodes.registry import Shortcode, ShortcodeError
 from ..warnings_ import Warn
 from .base import add_embed_node, embed, make_embed
 from .directives import EmbedDirective
@@ -22,24 +21,17 @@ from .directives import EmbedDirective
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..shortcodes import Context
+    from ..shortcodes.registry import CallContext
 
 _GIST_USER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")
 _GIST_ID = re.compile(r"[0-9a-f]{1,40}|[0-9]{1,20}")
 _GIST_FILE = re.compile(r"[\w.@+-]{1,100}")
-_INSTAGRAM_ID = re.compile(r"[A-Za-z0-9_-]{5,40}")
 
 
 class gist(embed):
     """A GitHub gist."""
 
     css_class: ClassVar[str] = "linkerdblog-gist"
-
-
-class instagram(embed):
-    """An Instagram post."""
-
-    css_class: ClassVar[str] = "linkerdblog-instagram"
 
 
 def make_gist(user: str | None, gist_id: str | None, file: str | None = None) -> gist:
@@ -69,40 +61,16 @@ def make_gist(user: str | None, gist_id: str | None, file: str | None = None) ->
     return node
 
 
-def make_instagram(post_id: str | None) -> instagram:
-    """An Instagram node; :class:`ShortcodeError` for a missing or malformed id."""
-    post_id = (post_id or "").strip()
-    if not post_id:
-        raise ShortcodeError("needs the id of the post", Warn.EMBED)
-    if not _INSTAGRAM_ID.fullmatch(post_id):
-        raise ShortcodeError(f"{post_id!r} is not an Instagram post id", Warn.EMBED)
-    url = f"https://www.instagram.com/p/{post_id}/"
-    node = make_embed(
-        instagram,
-        provider="Instagram",
-        label="Instagram post",
-        url=url,
-        src=url + "embed/",
-        title="Instagram post",
-    )
-    node["post_id"] = post_id
-    return node
-
-
-@shortcode("gist", params=frozenset({"user", "id", "file"}), inner=False)
-def render_gist(ctx: Context) -> list[nodes.Node]:
+def render_gist(ctx: CallContext) -> list[nodes.Node]:
     """``{{< gist USER ID [FILE] >}}``."""
     node = make_gist(ctx.get("user", 0), ctx.get("id", 1), ctx.get("file", 2))
     node.source, node.line = ctx.source_path, ctx.lineno
     return [node]
 
 
-@shortcode("instagram", params=frozenset({"id", "hidecaption"}), inner=False)
-def render_instagram(ctx: Context) -> list[nodes.Node]:
-    """``{{< instagram ID >}}``."""
-    node = make_instagram(ctx.get("id", 0))
-    node.source, node.line = ctx.source_path, ctx.lineno
-    return [node]
+SHORTCODES = (
+    Shortcode("gist", render_gist, params=frozenset({"user", "id", "file"}), inner=False),
+)
 
 
 class GistDirective(EmbedDirective):
@@ -115,16 +83,7 @@ class GistDirective(EmbedDirective):
         return make_gist(user, gist_id, self.options.get("file"))
 
 
-class InstagramDirective(EmbedDirective):
-    """``:::{instagram} ID``."""
-
-    def make(self) -> embed:
-        return make_instagram(self.arguments[0])
-
-
-def setup_social(app: Sphinx) -> None:
-    """Register the nodes and directives."""
+def setup_gist(app: Sphinx) -> None:
+    """Register the node and the directive."""
     add_embed_node(app, gist)
-    add_embed_node(app, instagram)
     app.add_directive("gist", GistDirective)
-    app.add_directive("instagram", InstagramDirective)

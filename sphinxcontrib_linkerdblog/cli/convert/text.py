@@ -21,14 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..hugo.content import canonical, raw_terms
-from ..hugo.frontmatter import PostMeta, Problem, ReadFront, fallback_title
-from ..hugo.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
-from ..hugo.urls import normalise_path, page_file, site_path, split_url
-from ..posts.ablog_bridge import ablog_date
-from ..shortcodes.engine import ShortcodeError
-from ..shortcodes.registry import lookup
-from .myst import Document, escape, write_call
+from ...hugo.content import canonical, raw_terms
+from ...hugo.frontmatter import PostMeta, Problem, ReadFront, fallback_title
+from ...hugo.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
+from ...hugo.urls import normalise_path, page_file, site_path, split_url
+from ...posts.ablog_bridge import ablog_date
+from ...shortcodes.dispatch import run_url
+from .myst import Document, TextContext, escape, write_call
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -147,26 +146,11 @@ class _Expander:
 
 
 def _url(doc: Document) -> Any:
-    """The rewriter's URL callback: where a ``ref`` in a link destination points."""
+    """The rewriter's URL callback: where a call in a link destination points
+    (the build's :func:`..shortcodes.dispatch.run_url`, on the converted files)."""
 
     def url_for(entry: Entry, _index: int) -> str | None:
-        call = entry.call
-        if call.name in ("ref", "relref"):
-            try:
-                docname, anchor = doc.resolve(
-                    call.params.get("path") or next(iter(call.args), None)
-                )
-                return doc.relative(docname, anchor)
-            except ShortcodeError as exc:
-                problem = Problem(f"shortcode {call.name!r}: {exc}", exc.subtype.subtype, call.line)
-        elif lookup(call.name, doc.config.site_shortcodes) is None:
-            message = f"unknown shortcode {call.name!r} in a link target; the link is left empty"
-            problem = Problem(message, "shortcode", call.line)
-        else:
-            message = f"shortcode {call.name!r} gives no URL; it cannot be a link target"
-            problem = Problem(message, "shortcode", call.line)
-        doc.problems.append(problem)
-        return None
+        return run_url(TextContext(entry, doc, entry.inner), doc.registry)
 
     return url_for
 
