@@ -50,6 +50,17 @@ def control_characters(count: int) -> str:
     )
 
 
+# -- redirects ------------------------------------------------------------------
+
+
+def no_redirect(field: str, written: str, reason: str) -> str:
+    return f"{field} {written!r}: no redirect page is written there, {reason}"
+
+
+def redirect_shortened(field: str, written: str, note: str, page: str) -> str:
+    return f"{field} {written[:60]!r}...: {note} to {page}"
+
+
 # -- shortcodes -----------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from sphinx.util.osutil import relative_uri
 
+from . import messages
 from .hugo.urls import page_file
 from .page_writes import write_if_changed
 from .state import get_state
@@ -54,6 +55,13 @@ def redirect_html(target: str, canonical: str, title: str) -> str:
     """A redirect page to ``target``; every value is escaped for its context."""
     template = _ENVIRONMENT.get_template("linkerdblog/redirect.html")
     return template.render(target=target, canonical=canonical, title=title, marker=MARKER)
+
+
+def reserved(page: str) -> str:
+    """Why ``page`` is the build's own file whatever was written (``""``: it is not)."""
+    if page.split("/", 1)[0] in RESERVED_FOLDERS or page in RESERVED_FILES:
+        return f"{page} is the build's own file"
+    return ""
 
 
 def is_ours(path: Path) -> bool:
@@ -86,16 +94,15 @@ class _Writer:
 
     def refuse(self, claim: Claim, reason: str) -> None:
         warn(
-            f"{claim.field} {claim.written!r}: no redirect page is written there, {reason}",
+            messages.no_redirect(claim.field, claim.written, reason),
             Warn.ALIAS,
             (claim.docname, claim.line),
         )
 
     def why_not(self, page: str, out: Path) -> str:
         """Why no redirect may be written at ``out`` (``""``: it may)."""
-        first = page.split("/", 1)[0]
-        if first in RESERVED_FOLDERS or page in RESERVED_FILES:
-            return f"{page} is the build's own file"
+        if reason := reserved(page):
+            return reason
         if not out.is_relative_to(self.outdir):
             return "it is outside the output folder"
         if out in self.documents:
@@ -117,11 +124,8 @@ class _Writer:
             self.refuse(claim, note)
             return
         if note:
-            warn(
-                f"{claim.field} {claim.written[:60]!r}...: {note} to {page}",
-                Warn.ALIAS,
-                (claim.docname, claim.line),
-            )
+            message = messages.redirect_shortened(claim.field, claim.written, note, page)
+            warn(message, Warn.ALIAS, (claim.docname, claim.line))
         out = (self.outdir / page).resolve()
         reason = self.why_not(page, out)
         if reason:

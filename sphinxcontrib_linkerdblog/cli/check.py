@@ -36,7 +36,9 @@ from typing import TYPE_CHECKING, Any
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from .. import messages
 from ..hugo.urls import page_file
+from ..redirects import reserved
 from ..state import get_state
 from .conf import read_conf
 
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 _WARNING = re.compile(
-    r"^(?P<file>.+?):(?P<line>\d*): (?:WARNING|ERROR|CRITICAL): (?P<message>.*?)"
+    r"^(?:(?P<file>.+?):(?P<line>\d*): )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*?)"
     r"(?: \[(?P<kind>[\w.-]+)\])?$"
 )
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -89,17 +91,26 @@ def _overrides(name: str, namespace: dict[str, Any], first: str) -> dict[str, An
 
 
 def _redirect_problems(app: Sphinx) -> Iterator[str]:
-    """The redirect checks an ``html`` build makes that need no written file."""
+    """The redirect checks an ``html`` build makes that need no written file
+    (:mod:`..redirects`): the site root, a path that is no page, a name too long,
+    the build's own files, a document's page."""
     pages = {f"{docname}.html" for docname in app.env.all_docs}
     for key, claim in get_state(app.env).index.claims.items():
-        page, reason = page_file(key)
+        page, note = page_file(key)
         path = app.env.doc2path(claim.docname)
-        if page is None or page in pages:
-            why = reason or f"{page} is a document's page"
-            yield (
-                f"{path}:{claim.line}: WARNING: {claim.field} {claim.written!r}: no redirect "
-                f"page is written there, {why} [linkerdblog.alias]"
-            )
+        if page is None:
+            why = note
+        elif page in pages:
+            why = f"{page} is a document's page"
+        else:
+            why = reserved(page)
+        if why:
+            message = messages.no_redirect(claim.field, claim.written, why)
+        elif note and page is not None:
+            message = messages.redirect_shortened(claim.field, claim.written, note, page)
+        else:
+            continue
+        yield f"{path}:{claim.line}: WARNING: {message} [linkerdblog.alias]"
 
 
 def run_check(path: Path, confdir: Path | None) -> tuple[list[Finding], int]:
@@ -146,10 +157,11 @@ def run_check(path: Path, confdir: Path | None) -> tuple[list[Finding], int]:
     findings = []
     for line in lines:
         found = _WARNING.match(line)
-        if found and Path(found["file"]).is_relative_to(src):
+        # Problems of PATH's files, and those of no file (conf.py's options).
+        if found and (found["file"] is None or Path(found["file"]).is_relative_to(src)):
             findings.append(
                 Finding(
-                    _shown(found["file"]),
+                    _shown(found["file"] or "conf.py"),
                     int(found["line"] or 0),
                     found["message"],
                     found["kind"] or "sphinx",
