@@ -12,14 +12,18 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Sphinx entry point; the work is in :mod:`.extension`."""
+    """Sphinx entry point; the work is in :mod:`.extension`.
+
+    Imported here, not at the top: importing the package (or its pure
+    :mod:`.hugo` layer, as ``check``'s tests and other tools do) loads no Sphinx.
+    """
     from .extension import setup_extension
 
     setup_extension(app)
     # env_version: bump when the shape of the ``blog`` domain's data changes.
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

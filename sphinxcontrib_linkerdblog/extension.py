@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_design.extension import STATIC_DIR
+
 from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
 from .byline import setup_byline
@@ -49,8 +51,6 @@ def add_static(app: Sphinx, config: Config) -> None:
     # comparison, so every incremental build would see html_static_path
     # "changed" and rewrite every page; listing it here too (and removing the
     # duplicate in dedupe_static) keeps the configuration stable.
-    from sphinx_design.extension import STATIC_DIR
-
     for folder in (str(STATIC), str(STATIC_DIR)):
         if folder not in config.html_static_path:
             config.html_static_path = [*config.html_static_path, folder]
