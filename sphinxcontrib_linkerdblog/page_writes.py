@@ -27,8 +27,6 @@ from .state import get_state
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STATS_KEY = "_linkerdblog_page_writes"
-"""Builder attribute: ``[written, kept]`` counts of generated pages, for tests and logs."""
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -48,12 +46,8 @@ def keep_unchanged(app: Sphinx) -> None:
     if builder.format != "html" or not hasattr(builder, "get_output_path"):
         return
     original = builder.handle_page
-    if getattr(original, "_linkerdblog_wrapped", False):
-        return
-    stats = [0, 0]
-    setattr(builder, STATS_KEY, stats)
-
-    written = get_state(app.env).written
+    state = get_state(app.env)
+    stats, written = state.page_stats, state.written
 
     @wraps(original)
     def handle_page(pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
@@ -75,7 +69,6 @@ def keep_unchanged(app: Sphinx) -> None:
                 new.unlink()
         return None
 
-    handle_page._linkerdblog_wrapped = True  # type: ignore[attr-defined]
     builder.handle_page = handle_page
 
 

@@ -58,6 +58,8 @@ class BuildState:
         -> ``"blog/tag/linkerd"``; filled when reading is done.
     :ivar written: every output file an HTML builder wrote with ``handle_page``
         this build (redirects must never replace one).
+    :ivar page_stats: generated pages ``[written, left as they were]`` (see
+        :mod:`.page_writes`), for the log and the tests.
     """
 
     index: PostIndex
@@ -67,6 +69,7 @@ class BuildState:
     shortcodes: dict[str, Shortcode] = field(default_factory=dict)
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
     written: set[Path] = field(default_factory=set)
+    page_stats: list[int] = field(default_factory=lambda: [0, 0])
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

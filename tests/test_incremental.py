@@ -6,7 +6,7 @@ import re
 import shutil
 import time
 
-from sphinxcontrib_linkerdblog.page_writes import STATS_KEY
+from sphinxcontrib_linkerdblog.state import get_state
 
 
 def test_noop_rebuild(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def test_generated_pages_are_written_only_when_changed(make_app, rootdir, tmp_pa
     time.sleep(0.01)
     again = built_app(make_app, src)
     assert mtimes(again.outdir) == before  # nothing rewritten, ours or ablog's
-    stats = getattr(again.builder, STATS_KEY)
+    stats = get_state(again.env).page_stats
     assert stats[0] == 0 and stats[1] > 10  # every generated page rendered, none written
 
 

@@ -24,7 +24,7 @@ Visitors are pure: they write, never change the node, touch the disk or network.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
 
@@ -144,8 +144,11 @@ def card_children(label: str, url: str, *, block: bool) -> list[nodes.Node]:
     return [para]
 
 
+E = TypeVar("E", bound="embed")
+
+
 def make_embed(
-    node_class: type[embed],
+    node_class: type[E],
     *,
     provider: str,
     label: str,
@@ -156,7 +159,7 @@ def make_embed(
     block: bool = True,
     aspect: str = "",
     classes: list[str] | None = None,
-) -> embed:
+) -> E:
     """Build an embed node with its plain children; see :class:`embed`."""
     return node_class(
         "",

@@ -19,6 +19,8 @@ from .registry import ShortcodeError
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from docutils import nodes
+
     from .registry import CallContext, Shortcode
 
 T = TypeVar("T")
@@ -27,7 +29,7 @@ T = TypeVar("T")
 def run_call(
     ctx: CallContext,
     registry: Mapping[str, Shortcode],
-    finish: Callable[[list], T],
+    finish: Callable[[list[nodes.Node]], T],
     fallback: Callable[[], T],
 ) -> T:
     """The call's output, or ``fallback()`` (its text as written) with a warning.

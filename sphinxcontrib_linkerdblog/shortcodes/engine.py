@@ -158,6 +158,11 @@ def as_written(text: str) -> nodes.inline:
     return nodes.inline(text, text, classes=["linkerdblog-verbatim"], support_smartquotes=False)
 
 
+def _as_is(result: list[nodes.Node]) -> list[nodes.Node]:
+    """The build keeps a handler's nodes as they are."""
+    return result
+
+
 def _in_paragraph(node: nodes.Node) -> nodes.paragraph:
     return nodes.paragraph("", "", node)
 
@@ -187,7 +192,7 @@ class ShortcodeRole(SphinxRole):
             warn(messages.internal_role(), Warn.SHORTCODE, self.get_location())
             return [nodes.Text(self.rawtext)], []
         ctx = Context(entry, self.env, self.env.docname, getattr(self.inliner, "_renderer", None))
-        result = run_call(ctx, get_state(self.env).shortcodes, list, ctx.verbatim)
+        result = run_call(ctx, get_state(self.env).shortcodes, _as_is, ctx.verbatim)
         if entry.block:
             return [lifted("", *result)], []
         return result, []
@@ -206,7 +211,7 @@ class ShortcodeDirective(SphinxDirective):
             warn(messages.internal_role(), Warn.SHORTCODE, self.get_location())
             return []
         ctx = Context(entry, self.env, self.env.docname, getattr(self.state, "_renderer", None))
-        return run_call(ctx, get_state(self.env).shortcodes, list, ctx.verbatim)
+        return run_call(ctx, get_state(self.env).shortcodes, _as_is, ctx.verbatim)
 
 
 def _blank(children: list[nodes.Node]) -> bool:

@@ -161,7 +161,7 @@ def _figure(node: nodes.figure) -> str:
 
 def _code(node: nodes.literal_block) -> str:
     options: dict[str, str] = {}
-    args = node.get("highlight_args", {})
+    args: dict[str, Any] = node.get("highlight_args", {})
     if node.get("linenos"):
         options["linenos"] = ""
     if args.get("linenostart"):
@@ -212,7 +212,8 @@ def write_nodes(result: list[nodes.Node], block: bool) -> str:
         elif isinstance(node, embed):
             parts.append(_embed(node, block))
         else:
-            raise ShortcodeError(f"its output ({node.tagname}) has no plain MyST form")
+            kind = getattr(node, "tagname", type(node).__name__)
+            raise ShortcodeError(f"its output ({kind}) has no plain MyST form")
     return ("\n\n" if block else "").join(parts)
 
 
