@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` unless ``path`` already holds exactly it; True if written."""
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import warnings_of
+from helpers import html_fragments, warnings_of
 
 from sphinxcontrib_linkerdblog.hugo.content import canonical, reading_minutes, spellings
 
@@ -14,14 +14,29 @@ def html(app, name: str) -> str:  # type: ignore[no-untyped-def]
     return (app.outdir / "blog" / f"{name}.html").read_text(encoding="utf-8")
 
 
+# How bylines, tag lines, related lists, listings and the indices look is in the
+# snapshots (tests/test_blog/); here, what holds whatever the markup.
+
+
+@pytest.mark.parametrize("page", ["blog/first", "blog/second", "blog/third", "index"])
+def test_html_fragments(built, file_regression, page: str) -> None:
+    """Our own elements of each page: byline, tags, related posts, listings."""
+    text = html_fragments(built.outdir / f"{page}.html")
+    file_regression.check(text, basename=page.replace("/", "_"), extension=".html")
+
+
+def test_authors_index_snapshot(built, file_regression) -> None:
+    text = html_fragments(built.outdir / "blog-authors.html")
+    file_regression.check(text, basename="blog-authors", extension=".html")
+
+
 def test_bylines(built) -> None:
     first = html(built, "first")
-    assert '<p class="linkerdblog-byline">By <img alt="" class="linkerdblog-avatar"' in first
-    assert '<span class="linkerdblog-author">Alice &lt;b&gt;Maintainer&lt;/b&gt;</span>' in first
-    assert "· 1 January 2021 · updated 3 February 2021 · 1 min read</p>" in first
+    assert "Alice &lt;b&gt;Maintainer&lt;/b&gt;" in first  # a registry name, escaped
+    assert "updated 3 February 2021" in first and "1 min read" in first
     second = html(built, "second")
-    assert 'Maintainer&lt;/b&gt;</span> and <span class="linkerdblog-author">Bob Reviewer' in second
-    assert "alice@example.com" not in first + second
+    assert "Bob Reviewer" in second
+    assert "alice@example.com" not in first + second  # never published
 
 
 def test_unknown_author_is_located_and_shown(built) -> None:
@@ -56,8 +71,7 @@ def test_summary_before_more_is_the_excerpt(built) -> None:
 
 
 def test_related_posts(built) -> None:
-    first = html(built, "first")
-    related = first.split('<div class="linkerdblog-related no-search docutils container">', 1)[1]
+    related = html(built, "first").split("linkerdblog-related", 1)[1]
     assert related.index("second.html") < related.index("third.html")  # 2 shared before 1
 
 
@@ -92,37 +106,22 @@ def test_tag_and_author_indices(built) -> None:
 
 
 def test_post_tags_link_to_tag_pages(built) -> None:
-    first = html(built, "first")
-    assert (
-        '<p class="linkerdblog-tags no-search">Tags: <a class="linkerdblog-tag reference internal" '
-        'href="tag/linkerd.html">linkerd</a>, ' in first
-    )
+    assert 'href="tag/linkerd.html">linkerd</a>' in html(built, "first")
 
 
 def test_listing_directives(built) -> None:
     front = (built.outdir / "index.html").read_text(encoding="utf-8")
-    featured = front.split('<ul class="linkerdblog-featured simple">', 1)[1].split("</ul>")[0]
-    assert 'href="blog/first.html">First</a>' in featured and "Second" not in featured
-    assert (
-        '<span class="linkerdblog-tag-size-5"><a class="reference internal" '
-        'href="blog/tag/linkerd.html">linkerd</a> (3)</span>' in front
-    )
-    assert 'class="linkerdblog-author-card sd-card sd-shadow-sm docutils container"' in front
     assert "Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2 posts)" in front
-    assert "<p>Writes the posts.</p>" in front
     assert any(
         "index.md" in w and "'nobody'" in w and "[linkerdblog.author]" in w
         for w in warnings_of(built)
     )
 
 
-def test_authors_index_is_cards_with_avatars(built) -> None:
+def test_authors_index_has_every_author(built) -> None:
     page = (built.outdir / "blog-authors.html").read_text(encoding="utf-8")
-    assert page.count('class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm') == 3
-    assert '<img class="linkerdblog-avatar" src="_images/alice.png" alt="" />' in page
-    assert ">Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2)" in page
-    assert '<h2 id="letter-A">A</h2>' in page and '<h2 id="letter-C">C</h2>' in page
-    assert '<a href="blog/second.html">Second</a>' in page
+    assert ">Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2)" in page and ">carol</a>" in page
+    assert "_images/alice.png" in page
 
 
 @pytest.mark.sphinx(

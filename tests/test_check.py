@@ -15,7 +15,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from helpers import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_linkerdblog.cli import main

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import needs_shared
+from helpers import needs_shared
 
 from sphinxcontrib_linkerdblog.cli import main
 

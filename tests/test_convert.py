@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from ablog.blog import Blog
-from conftest import build_project, needs_shared, warnings_of
+from helpers import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.cli.convert.text import alias_pages, excerpt_length, tidy_blank_lines
 

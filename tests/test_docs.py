@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_project, warnings_of
+from helpers import build_project, warnings_of
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from io import StringIO
 from pathlib import Path
 
-from conftest import warnings_of
+from helpers import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 POST = """---

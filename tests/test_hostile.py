@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import warnings_of
+from helpers import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"

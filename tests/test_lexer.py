@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, read_cases
+from helpers import SHARED, read_cases
 
 from sphinxcontrib_linkerdblog.hugo.lexer import Call, ScanResult, all_calls, scan
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_project, needs_shared, warnings_of
+from helpers import body, build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.hugo.lexer import Call, all_calls, scan
 
@@ -51,9 +51,7 @@ def calls(text: str) -> list[Call]:
 
 
 def page_of(app, blog: Path, post: Path) -> str:  # type: ignore[no-untyped-def]
-    rel = post.relative_to(blog).with_suffix(".html")
-    html = (app.outdir / "blog" / rel).read_text(encoding="utf-8")
-    return html.split('<div class="body" role="main">', 1)[1].split('<div class="section ablog')[0]
+    return body(app.outdir / "blog" / post.relative_to(blog).with_suffix(".html"))
 
 
 def test_no_unknown_shortcode_and_no_traceback(corpus) -> None:  # type: ignore[no-untyped-def]

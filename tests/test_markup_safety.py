@@ -13,7 +13,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import read_cases, warnings_of
+from helpers import read_cases, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_linkerdblog.hugo.html import sanitize

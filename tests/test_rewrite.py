@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, read_cases
+from helpers import SHARED, read_cases
 
 from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 

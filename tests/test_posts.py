@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import warnings_of
+from helpers import warnings_of
 
 pytestmark = pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_project, needs_shared, warnings_of
+from helpers import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
 from sphinxcontrib_linkerdblog.hugo.urls import expand, normalise_path

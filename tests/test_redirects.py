@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import warnings_of
+from helpers import warnings_of
 
 from sphinxcontrib_linkerdblog.hugo.urls import expand, urlize
 from sphinxcontrib_linkerdblog.redirects import redirect_html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import warnings_of
+from helpers import warnings_of
 
 
 def test_static_dirs_and_refused_paths(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_project, needs_shared, warnings_of
+from helpers import build_project, needs_shared, warnings_of
 
 CONF = 'extensions = ["sphinxcontrib_linkerdblog"]\nblog_post_pattern = "blog/*"\n'
 INDEX = "# Blog\n\nThe front page.\n"
