@@ -32,7 +32,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
+from sphinxcontrib_linkerdblog.hugo.metadata import normalise
 from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 
 LIMIT = 4.5

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from .hugo.frontmatter import PostMeta
+    from .hugo.metadata import PostMeta
 
 
 def folders(app: Sphinx, config: Config, option: str) -> list[Path]:

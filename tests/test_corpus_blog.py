@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from helpers import build_project, needs_shared, warnings_of
 
-from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
+from sphinxcontrib_linkerdblog.hugo.metadata import normalise
 from sphinxcontrib_linkerdblog.hugo.urls import expand, normalise_path
 
 SNIPPET = Path(__file__).resolve().parents[1] / "docs" / "snippets" / "linkerd_io.py"

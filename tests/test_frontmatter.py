@@ -18,14 +18,8 @@ import yaml
 
 from sphinxcontrib_linkerdblog.hugo import frontmatter
 from sphinxcontrib_linkerdblog.hugo.dates import parse_date, to_naive_utc
-from sphinxcontrib_linkerdblog.hugo.frontmatter import (
-    FrontMatter,
-    PostMeta,
-    Problem,
-    is_hidden,
-    normalise,
-    split_front_matter,
-)
+from sphinxcontrib_linkerdblog.hugo.frontmatter import FrontMatter, Problem, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.metadata import PostMeta, is_hidden, normalise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
 SHARED = Path(__file__).parents[2] / "shared"

@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_linkerdblog.hugo.dates import parse_date
-from sphinxcontrib_linkerdblog.hugo.frontmatter import normalise, split_front_matter
+from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
 from sphinxcontrib_linkerdblog.hugo.html import sanitize
 from sphinxcontrib_linkerdblog.hugo.lexer import all_calls, scan
+from sphinxcontrib_linkerdblog.hugo.metadata import normalise
 from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
 from sphinxcontrib_linkerdblog.hugo.text import clean, decode
 from sphinxcontrib_linkerdblog.hugo.urls import normalise_path, page_file, safe_url

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .frontmatter import PostMeta
+    from .metadata import PostMeta
 
 
 def clean(term: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from .content import raw_terms, spellings
-from .frontmatter import ReadFront, is_hidden, read_front
+from .metadata import ReadFront, is_hidden, read_front
 from .text import read_source
 from .urls import expand, normalise_path
 

@@ -29,7 +29,7 @@ from .domain import PostRecord, get_domain
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..hugo.frontmatter import PostMeta
+    from ..hugo.metadata import PostMeta
 
 
 def ablog_date(meta: PostMeta) -> str | None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from ..hugo.frontmatter import PostMeta
+    from ..hugo.metadata import PostMeta
 
 
 @dataclass(slots=True)

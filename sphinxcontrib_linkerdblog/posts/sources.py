@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from ..hugo.frontmatter import fallback_title
+from ..hugo.metadata import fallback_title
 from ..hugo.rewrite import escape_markdown, rewrite_text
 from ..hugo.text import clean, decode
 from ..shortcodes.engine import resolve_url

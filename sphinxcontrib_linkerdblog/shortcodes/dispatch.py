@@ -1,4 +1,9 @@
-"""Run one shortcode call: the one place that decides its result or its fallback.
+"""One shortcode call: what every context shares, and the one place that runs it.
+
+:class:`CallBase` holds one rewritten call (:class:`..hugo.rewrite.Entry`)
+under the names handlers use (see :class:`.registry.CallContext`); the build's
+:class:`.engine.Context` and ``convert``'s text context add how MyST is
+rendered and how posts are found.
 
 The build (the placeholder role and directive of :mod:`.engine`), ``check``
 and ``convert`` all run calls through :func:`run_call`, and link destinations
@@ -21,9 +26,52 @@ if TYPE_CHECKING:
 
     from docutils import nodes
 
+    from ..hugo.rewrite import Entry
     from .registry import CallContext, Shortcode
 
 T = TypeVar("T")
+
+
+class CallBase:
+    """One shortcode call.
+
+    :ivar name: the shortcode's name.
+    :ivar args: positional parameters.
+    :ivar params: named parameters.
+    :ivar inner: the content between paired tags (``""`` for none), with any
+        nested shortcodes already rewritten, ready to render.
+    :ivar raw_inner: the same, exactly as written (for code), Hugo escapes undone.
+    :ivar block: whether the call stands alone on its lines (a block) or sits
+        inside a paragraph or link.
+    """
+
+    def __init__(self, entry: Entry, docname: str, source_path: str) -> None:
+        self.entry = entry
+        self.docname = docname
+        self.source_path = source_path
+        call = entry.call
+        self.name: str = call.name
+        self.args: list[str] = call.args
+        self.params: dict[str, str] = call.params
+        self.inner: str = entry.inner
+        self.raw_inner: str = entry.raw_inner
+        self.lineno: int = call.line
+        self.inner_line: int = entry.inner_line
+        self.block: bool = entry.block
+        self.paired: bool = call.paired
+
+    @property
+    def location(self) -> tuple[str, int]:
+        """Where warnings about this call point."""
+        return (self.docname, self.lineno)
+
+    def get(self, name: str, position: int | None = None, default: str | None = None) -> str | None:
+        """A parameter given by ``name`` or, failing that, at ``position``."""
+        if name in self.params:
+            return self.params[name]
+        if position is not None and position < len(self.args):
+            return self.args[position]
+        return default
 
 
 def run_call(

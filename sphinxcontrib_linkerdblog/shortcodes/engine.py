@@ -22,15 +22,14 @@ from ..hugo.index import locate
 from ..hugo.rewrite import MISSING_SCHEME, Entry
 from ..state import CALLS_KEY, POST_KEY, get_state
 from ..warnings_ import Warn, warn
-from .call import CallBase
-from .dispatch import run_call, run_url
+from .dispatch import CallBase, run_call, run_url
 from .registry import ShortcodeError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from ..hugo.frontmatter import PostMeta
+    from ..hugo.metadata import PostMeta
 
 
 class Context(CallBase):

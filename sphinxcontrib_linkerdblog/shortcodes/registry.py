@@ -5,7 +5,7 @@ is a :class:`Shortcode` in a registry (``name -> Shortcode``) that
 :func:`.catalog.shortcode_registry` assembles once per build.  A handler
 receives a :class:`CallContext`: the build gives it one that parses MyST into
 docutils nodes (:class:`.engine.Context`), ``convert`` and ``check`` one that
-keeps MyST as text (:class:`.text_context.TextContext`).  So each shortcode
+keeps MyST as text (:class:`..cli.convert.myst.TextContext`).  So each shortcode
 is written once and behaves the same in the build, ``check`` and ``convert``.
 """
 
@@ -21,7 +21,7 @@ from ..warnings_ import Warn
 if TYPE_CHECKING:
     from docutils import nodes
 
-    from ..hugo.frontmatter import PostMeta
+    from ..hugo.metadata import PostMeta
 
 
 class ShortcodeError(Exception):

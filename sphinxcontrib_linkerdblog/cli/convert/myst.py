@@ -36,8 +36,7 @@ from ...hugo.frontmatter import Problem
 from ...hugo.index import PostNames, locate
 from ...hugo.rewrite import Entry
 from ...shortcodes.builtins import details
-from ...shortcodes.call import CallBase
-from ...shortcodes.dispatch import run_call
+from ...shortcodes.dispatch import CallBase, run_call
 from ...shortcodes.refs import target
 from ...shortcodes.registry import Shortcode, ShortcodeError
 from ...warnings_ import Warn

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ...hugo.content import canonical, raw_terms
-from ...hugo.frontmatter import PostMeta, Problem, ReadFront, fallback_title
+from ...hugo.frontmatter import Problem
+from ...hugo.metadata import PostMeta, ReadFront, fallback_title
 from ...hugo.rewrite import MISSING_SCHEME, ROLE, Entry, rewrite_text
 from ...hugo.urls import normalise_path, page_file, site_path, split_url
 from ...posts.ablog_bridge import ablog_date

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from ...hugo.frontmatter import is_hidden
 from ...hugo.index import LIST_PAGE, IndexSettings, build_index
+from ...hugo.metadata import is_hidden
 from ...shortcodes.catalog import shortcode_registry
 from ...warnings_ import WARNING_TYPE
 from ..conf import load_config
