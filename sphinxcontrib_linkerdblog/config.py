@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from .hugo.dates import site_zone
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -42,6 +43,14 @@ class Option:
 
 def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
+
+
+def _is_zone(value: Any) -> bool:
+    try:
+        site_zone(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, str)
 
 
 def _in(*choices: str) -> Callable[[Any], bool]:
@@ -75,6 +84,17 @@ OPTIONS: tuple[Option, ...] = (
         "True or False",
         "Build posts whose ``expiryDate`` has passed. Like Hugo's ``--buildExpired``.",
         example="linkerdblog_build_expired = True",
+    ),
+    Option(
+        "timezone",
+        "UTC",
+        _is_zone,
+        "an IANA time zone name such as 'Europe/Oslo'",
+        "Hugo's ``timeZone``: the zone of front-matter dates written without one "
+        "(``2021-05-14 09:30``), and of zone abbreviations the zone uses (``PST`` for "
+        "``America/Los_Angeles``). An abbreviation the zone does not use keeps its clock "
+        "time at UTC, as in Hugo.",
+        example='linkerdblog_timezone = "America/Los_Angeles"',
     ),
     Option(
         "embeds",

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from sphinxcontrib_linkerdblog.hugo import frontmatter
-from sphinxcontrib_linkerdblog.hugo.dates import parse_date, to_naive_utc
+from sphinxcontrib_linkerdblog.hugo.dates import parse_date, site_zone, to_naive_utc
 from sphinxcontrib_linkerdblog.hugo.frontmatter import FrontMatter, Problem, split_front_matter
 from sphinxcontrib_linkerdblog.hugo.metadata import PostMeta, is_hidden, normalise
 
@@ -51,7 +51,8 @@ def meta_of(yaml_body: str) -> tuple[PostMeta, list[Problem]]:
         ("Tue, 12 Feb 2019 08:00:00 +05:30", datetime(2019, 2, 12, 8, tzinfo=tz(5.5))),
         ("12 Feb 2019 08:00:00 +0100", datetime(2019, 2, 12, 8, tzinfo=tz(1))),  # no weekday
         ("Tue, 12 Feb 2019 08:00 GMT", datetime(2019, 2, 12, 8, tzinfo=UTC)),  # no seconds
-        ("Tue, 12 Feb 2019 08:00:00 PST", datetime(2019, 2, 12, 8, tzinfo=tz(-8))),
+        # an abbreviation the site's zone (UTC) does not use: Go keeps the clock time
+        ("Tue, 12 Feb 2019 08:00:00 PST", datetime(2019, 2, 12, 8, tzinfo=UTC)),
         ("Tue, 12 Feb 2019 08:00:00 XYZ", datetime(2019, 2, 12, 8, tzinfo=UTC)),  # unknown: UTC
         ("Tue, 12 Feb 2019 08:00:00", datetime(2019, 2, 12, 8, tzinfo=UTC)),  # no zone: UTC
         ("Tue, 12 Feb 2019", datetime(2019, 2, 12, tzinfo=UTC)),  # no time
@@ -72,7 +73,7 @@ def meta_of(yaml_body: str) -> tuple[PostMeta, list[Problem]]:
         ("Mon Jan  2 15:04:05 2006", datetime(2006, 1, 2, 15, 4, 5, tzinfo=UTC)),  # ANSI C
         ("2 Jan 2006 3:04 PM", datetime(2006, 1, 2, 15, 4, tzinfo=UTC)),
         ("2006-01-02 15:04:05 -0700", datetime(2006, 1, 2, 15, 4, 5, tzinfo=tz(-7))),
-        ("January 2, 2006 15:04 EST", datetime(2006, 1, 2, 15, 4, tzinfo=tz(-5))),
+        ("January 2, 2006 15:04 EST", datetime(2006, 1, 2, 15, 4, tzinfo=UTC)),
         # values YAML and TOML have already read
         (datetime(2021, 5, 14, 1, 2), datetime(2021, 5, 14, 1, 2, tzinfo=UTC)),
         (datetime(2021, 5, 14, 1, 2, tzinfo=tz(3)), datetime(2021, 5, 14, 1, 2, tzinfo=tz(3))),
@@ -91,6 +92,17 @@ def test_dates_are_read_and_aware(value: object, expected: datetime) -> None:
     assert parsed.utcoffset() == expected.utcoffset()
 
 
+def test_integers_are_unix_seconds_and_zones_the_sites() -> None:
+    assert parse_date(1472574600) == datetime(2016, 8, 30, 16, 30, tzinfo=UTC)
+    assert parse_date(0) == datetime(1970, 1, 1, tzinfo=UTC)
+    la = site_zone("America/Los_Angeles")
+    assert parse_date("2019-05-31 09:00", la).utcoffset() == timedelta(hours=-7)
+    assert parse_date("Tue, 12 Feb 2019 08:00:00 PST", la).utcoffset() == timedelta(hours=-8)
+    assert parse_date("2009-11-10 23:00:00 +0000 UTC") == datetime(2009, 11, 10, 23, tzinfo=UTC)
+    with pytest.raises(ValueError, match="not a time zone"):
+        site_zone("Mars/Olympus")
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [
@@ -99,9 +111,6 @@ def test_dates_are_read_and_aware(value: object, expected: datetime) -> None:
         (None, "empty"),
         (True, "boolean"),
         (False, "boolean"),
-        (0, "number"),
-        (2019, "2019"),
-        (20190531, "number"),
         (1.5, "number"),
         (["2019-05-31"], "list"),
         ({"date": "2019-05-31"}, "dict"),
@@ -164,8 +173,9 @@ def test_naive_utc_for_ablog(value: datetime, expected: datetime) -> None:
         ("\ufeff{\n}\n", "json", 2, {}),
         # no front matter: nothing consumed, no problem
         ("no front matter\n---\n", None, 0, {}),
-        ("\n---\ntitle: x\n---\n", None, 0, {}),  # must start on the first line
-        (" ---\ntitle: x\n---\n", None, 0, {}),
+        # Hugo skips white space before the front matter, blank lines too
+        ("\n---\ntitle: x\n---\n", "yaml", 4, {"title": "x"}),
+        ("  \n\n ---\ntitle: x\n---\n", "yaml", 5, {"title": "x"}),
         ("----\ntitle: x\n----\n", None, 0, {}),
         ("--- title: x\n---\n", None, 0, {}),
         ("++\ntitle = 'x'\n++\n", None, 0, {}),
@@ -381,7 +391,7 @@ WRONG_TYPES = [
     (8, "frontmatter", "draft should be true or false, got the text 'yes'; read as true"),
     (9, "frontmatter", "featured should be true or false, got the text 'maybe'; false used"),
     (10, "date", "date is ignored: cannot read 'next tuesday' as a date"),
-    (11, "date", "publishDate is ignored: 2019 is not a date but a number"),
+    (11, "date", "publishDate 2019 is read as Unix seconds (1970-01-01)"),
     (12, "date", "lastmod is ignored: '2019-02-30' is not a real date"),
     (13, "frontmatter", "aliases should be a list of strings, got a mapping; it is ignored"),
     (15, "frontmatter", "params.author has a mapping without a name; it is ignored"),
@@ -405,7 +415,8 @@ def test_wrong_types_fixture() -> None:
     assert meta.tags == ["2019", "Linkerd", "x", "y"]
     assert (meta.keywords, meta.authors, meta.aliases) == (["true"], ["7"], [])
     assert (meta.draft, meta.featured) == (True, False)
-    assert (meta.date, meta.publish_date, meta.lastmod) == (None, None, None)
+    assert (meta.date, meta.lastmod) == (None, None)
+    assert meta.publish_date == datetime(1970, 1, 1, 0, 33, 39, tzinfo=UTC)  # Unix seconds
     assert meta.thumbnail == "a.png" and meta.images == []
 
 
@@ -440,7 +451,7 @@ def test_wrong_types_fixture() -> None:
         ("draft: [true]", "draft", False, "got a list; false used"),
         ("featured: 'on'", "featured", True, "featured should be true or false"),
         ("date: next tuesday at noon-ish", "date", None, "'next tuesday at noon-ish'"),
-        ("date: 20190531", "date", None, "20190531 is not a date but a number"),
+        ("date: 20190531", "date", datetime(1970, 8, 22, 16, 28, 51, tzinfo=UTC), "Unix seconds"),
         ("date: true", "date", None, "True is not a date but a boolean"),
         ("date: [2019-05-31]", "date", None, "is not a date but a list"),
         ("expiryDate: someday", "expiry_date", None, "expiryDate is ignored"),

@@ -1,22 +1,31 @@
-"""Hugo's date formats, read into timezone-aware datetimes (pure, no Sphinx).
+"""Hugo's front-matter dates, read as Hugo reads them (pure, no Sphinx).
 
-Every date is made aware the same way (a value without a zone is UTC, Hugo's
-default ``timeZone``), so that sorting posts never compares naive with aware
-datetimes.  ablog, on the other hand, compares post dates with a naive "now";
-:func:`to_naive_utc` gives it what it expects.
+Hugo reads a date with Go's ``time.ParseInLocation`` in the site's time zone
+(``timeZone``, UTC by default), through spf13/cast's list of layouts.  So:
 
-The forms tried, cheapest and most common first: values YAML or TOML already
-read as dates; RFC 2822 (``Fri, 31 May 2019 09:00:00 +0000``, what older Hugo
-archetypes wrote); ISO 8601 (``2021-05-14T00:00:00Z``, ``2021-05-14``); and as a
-last resort :func:`dateutil.parser.parse`, accepted only when the text names a
-whole date (dateutil would otherwise fill a missing day or year from today, so
-the same post would get a different date each day).
+* a value without a zone (``2021-05-14``, ``2021-05-14 09:30``, a TOML local
+  date-time) is wall-clock time in the site's zone;
+* an offset (``+02:00``, ``-0800``, ``Z``) is that offset;
+* a zone *abbreviation* (``PST`` in ``Tue, 12 Feb 2019 08:00:00 PST``) is the
+  site zone's offset when that zone uses the abbreviation, UTC for ``UTC``/
+  ``GMT``, and otherwise a zero offset with the clock time kept (what Go does
+  with an abbreviation it does not know);
+* an integer is Unix seconds;
+* Go's own ``time.String()`` form, which Hugo archetypes write
+  (``2009-11-10 23:00:00 +0000 UTC``), and RFC 2822/1123 with or without the
+  weekday, seconds or zone, and ISO 8601 are read directly; other whole dates
+  fall back to :func:`dateutil.parser.parse` (only when the text names a year,
+  month and day, so a post's date never depends on the day it is built).
+
+Every result is timezone-aware, so posts always sort; ablog compares with a
+naive "now", and :func:`to_naive_utc` gives it what it expects.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
@@ -27,6 +36,12 @@ _RFC2822 = re.compile(
     r"(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{2,4})"
     r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}))?)?",
 )
+# Go's time.String(): "2006-01-02 15:04:05.999999999 -0700 MST" (the fraction,
+# and the abbreviation, optional; "m=+0.1" monotonic suffixes ignored).
+_GO_STRING = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?\s+([+-]\d{2}:?\d{2})"
+    r"(?:\s+[A-Za-z][A-Za-z0-9+-]*)?(?:\s+m=[+-][\d.]+)?"
+)
 _MONTHS: dict[str, int] = {"sept": 9}
 for _number, _name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -35,55 +50,67 @@ for _number, _name in enumerate(
 ):  # fmt: skip
     _MONTHS[_name] = _MONTHS[_name[:3]] = _number
 
-# Zone names RFC 2822 defines; any other name means UTC (RFC 2822 section 4.3,
-# and what Go's time.Parse, hence Hugo, does with an unknown abbreviation).
-_ZONES: dict[str, tzinfo] = {
-    name: timezone(timedelta(hours=hours))
-    for name, hours in (
-        ("EST", -5),
-        ("EDT", -4),
-        ("CST", -6),
-        ("CDT", -5),
-        ("MST", -7),
-        ("MDT", -6),
-        ("PST", -8),
-        ("PDT", -7),
-    )
-}
-_ZONES.update(UT=UTC, UTC=UTC, GMT=UTC, Z=UTC)
-
+_UTC_NAMES = frozenset({"UT", "UTC", "GMT", "Z"})
 # Two different "today"s for dateutil: a text naming a whole date reads the same
 # with both; one lacking a year, month or day does not.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _EXPECTED = "RFC 2822 such as 'Fri, 31 May 2019 09:00:00 +0000' or ISO 8601 such as '2019-05-31'"
 
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+"""Dates outside these are refused: a day's margin from Python's limits, so that no
+conversion to another zone (ablog's feed uses the machine's) can overflow."""
 
-def _aware(value: datetime) -> datetime:
-    """``value`` with UTC when it has no zone (Hugo's default time zone)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+def site_zone(name: str | None) -> tzinfo:
+    """The zone Hugo's ``timeZone`` names (an IANA name such as ``Europe/Oslo``).
+
+    :raises ValueError: for a name the zone database does not know.
+    """
+    if not name or name.upper() in _UTC_NAMES or name in ("Etc/UTC", "Etc/GMT"):
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not a time zone name (e.g. 'Europe/Oslo')") from None
 
 
-def _offset(text: str | None) -> tzinfo:
-    """The zone of an RFC 2822 date: ``+0200``, ``-08:00``, ``PST``; none is UTC.
+def _in_zone(value: datetime, tz: tzinfo) -> datetime:
+    """``value`` with ``tz`` when it has no zone (wall-clock time in the site's zone)."""
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+
+
+def _offset(text: str) -> tzinfo:
+    """A numeric zone offset: ``+0200``, ``-08:00``.
 
     :raises ValueError: for an offset of a day or more.
     """
-    if not text:
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    if minutes >= 24 * 60:
+        raise ValueError(f"the zone offset {text} is out of range")
+    return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
+
+
+def _abbreviation(name: str, naive: datetime, tz: tzinfo) -> tzinfo:
+    """The zone of an abbreviation, as Go's ``ParseInLocation`` reads it."""
+    upper = name.upper()
+    if upper in _UTC_NAMES:
         return UTC
-    if text[0] in "+-":
-        digits = text[1:].replace(":", "")
-        minutes = int(digits[:2]) * 60 + int(digits[2:])
-        if minutes >= 24 * 60:
-            raise ValueError(f"the zone offset {text} is out of range")
-        return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
-    return _ZONES.get(text.upper(), UTC)
+    # The site's zone, if it uses this abbreviation (in winter or in summer).
+    for probe in (naive, naive + timedelta(days=182)):
+        aware = probe.replace(tzinfo=tz)
+        if (aware.tzname() or "").upper() == upper:
+            offset = aware.utcoffset()
+            return timezone(offset) if offset is not None else UTC
+    return UTC  # unknown: a zero offset, the clock time kept
 
 
-def _rfc2822(text: str) -> datetime | None:
+def _rfc2822(text: str, tz: tzinfo) -> datetime | None:
     """Read an RFC 2822 date (time optional), or None when ``text`` is not one.
 
     Hand-written rather than :func:`email.utils.parsedate_tz`: that one refuses
-    a date without a time, accepts "31 Feb", and is slower.
+    a date without a time, accepts "31 Feb", and knows zone names Go does not.
 
     :raises ValueError: when it is one but names no real day or time.
     """
@@ -99,31 +126,32 @@ def _rfc2822(text: str) -> datetime | None:
         year += 2000 if year < 50 else 1900
     elif len(year_text) == 3:
         year += 1900
-    return datetime(
-        year,
-        month,
-        int(day),
-        int(hour or 0),
-        int(minute or 0),
-        int(second or 0),
-        tzinfo=_offset(zone),
-    )
+    naive = datetime(year, month, int(day), int(hour or 0), int(minute or 0), int(second or 0))
+    if not zone:
+        return naive.replace(tzinfo=tz)
+    if zone[0] in "+-":
+        return naive.replace(tzinfo=_offset(zone))
+    return naive.replace(tzinfo=_abbreviation(zone, naive, tz))
 
 
-def _zone_for_dateutil(name: str | None, offset: int | None) -> tzinfo:
-    """dateutil's ``tzinfos`` hook: never the machine's local zone, never a warning."""
-    if offset is not None:
-        return timezone(timedelta(seconds=offset))
-    return _ZONES.get((name or "").upper(), UTC)
+def _go_string(text: str) -> datetime | None:
+    """Go's ``time.String()`` form, or None when ``text`` is not one."""
+    found = _GO_STRING.fullmatch(text)
+    if found is None:
+        return None
+    day, clock, fraction, offset = found.groups()
+    micro = (fraction or ".0")[1:7].ljust(6, "0")
+    naive = datetime.fromisoformat(f"{day}T{clock}.{micro}")
+    return naive.replace(tzinfo=_offset(offset))
 
 
-def _parse_string(text: str) -> datetime:
+def _parse_string(text: str, tz: tzinfo) -> datetime:
     """Read a date written as text (see the module docstring for the forms)."""
     text = text.strip()
     if not text:
         raise ValueError("the date is empty")
     try:
-        parsed = _rfc2822(text)
+        parsed = _rfc2822(text, tz) or _go_string(text)
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"{text!r} is not a real date: {exc}") from None
     if parsed is not None:
@@ -131,13 +159,19 @@ def _parse_string(text: str) -> datetime:
     iso_error = ""
     if text[:4].isdigit():
         try:
-            return _aware(datetime.fromisoformat(text))
+            return _in_zone(datetime.fromisoformat(text.replace(" UTC", "Z")), tz)
         except ValueError as exc:  # "month must be in 1..12" says more than dateutil
             iso_error = "" if str(exc).startswith("Invalid isoformat") else str(exc)
+
+    def zone_for(name: str | None, offset: int | None) -> tzinfo:
+        # dateutil's ``tzinfos`` hook: never the machine's local zone, never a warning.
+        if offset is not None:
+            return timezone(timedelta(seconds=offset))
+        return _abbreviation(name or "UTC", datetime(2000, 1, 1), tz)
+
     try:
         first, second = (
-            dateutil_parser.parse(text, default=default, tzinfos=_zone_for_dateutil)
-            for default in _DEFAULTS
+            dateutil_parser.parse(text, default=default, tzinfos=zone_for) for default in _DEFAULTS
         )
     except (ValueError, OverflowError):
         if iso_error:
@@ -145,13 +179,7 @@ def _parse_string(text: str) -> datetime:
         raise ValueError(f"cannot read {text!r} as a date (expected {_EXPECTED})") from None
     if first.date() != second.date():
         raise ValueError(f"{text!r} is not a whole date (a year, month or day is missing)")
-    return _aware(first)
-
-
-EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
-LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
-"""Dates outside these are refused: a day's margin from Python's limits, so that no
-conversion to another zone (ablog's feed uses the machine's) can overflow."""
+    return _in_zone(first, tz)
 
 
 def _in_range(value: datetime, written: object) -> datetime:
@@ -166,38 +194,37 @@ def _in_range(value: datetime, written: object) -> datetime:
     return value
 
 
-def parse_date(value: object) -> datetime:
+def parse_date(value: object, tz: tzinfo = UTC) -> datetime:
     """Read a front-matter date value as Hugo would, within years 2 to 9998.
 
-    See :func:`_parse` for the forms; a date outside :data:`EARLIEST` ..
-    :data:`LATEST` raises ``ValueError`` like any other bad date.
+    :param value: a string (see the module docstring), an integer (Unix
+        seconds), or a ``datetime``/``date`` as YAML and TOML produce them.
+    :param tz: the site's time zone, for values that name none.
+    :return: a timezone-aware datetime.
+    :raises ValueError: when the value is not a date (also for booleans and
+        fractional numbers, which Hugo rejects too), or is out of range; the
+        message quotes the value.
     """
-    return _in_range(_parse(value), value)
+    return _in_range(_parse(value, tz), value)
 
 
-def _parse(value: object) -> datetime:
-    """Read a front-matter date value as Hugo would.
-
-    :param value: a string (RFC 2822 with or without the time, ISO 8601 with or
-        without the time or zone, or another whole date dateutil reads), or a
-        ``datetime``/``date`` as YAML and TOML produce them.
-    :return: a timezone-aware datetime; values without a zone are UTC and a
-        bare date is midnight UTC, so that every post date compares with every
-        other.
-    :raises ValueError: when the value is not a date (also for numbers and
-        booleans, which Hugo rejects too); the message quotes the value.
-    """
+def _parse(value: object, tz: tzinfo) -> datetime:
     if isinstance(value, datetime):
-        return _aware(value)
+        return _in_zone(value, tz)
     if isinstance(value, date):
-        return datetime.combine(value, time(), tzinfo=UTC)
+        return datetime.combine(value, time(), tzinfo=tz)
     if isinstance(value, str):
-        return _parse_string(value)
+        return _parse_string(value, tz)
     if value is None:
         raise ValueError("the date is empty")
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, UTC)  # Unix seconds, as cast reads them
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"{value!r} is out of range (years 2 to 9998 only)") from None
     if isinstance(value, bool):
         kind = "a boolean"
-    elif isinstance(value, int | float):
+    elif isinstance(value, float):
         kind = "a number"
     else:
         kind = f"a {type(value).__name__}"

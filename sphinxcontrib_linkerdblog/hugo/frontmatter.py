@@ -44,6 +44,7 @@ _CLOSERS = {
 _YAML_KEY = re.compile(r"""^( *)["']?(\w[\w .-]*?)["']?[ \t]*:(?=[ \t]|\r?$)""", re.M)
 _TOML_KEY = re.compile(r"""^[ \t]*(?:\[\[?\s*([^\]\n]+?)\s*\]|([\w"'. \t-]+?)[ \t]*=)""", re.M)
 _JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(?=\s*:)|"(?:[^"\\\n]|\\.)*"|[{}\[\]\n]')
+_LINE_IN_MESSAGE = re.compile(r"(\bline )(\d+)")
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
@@ -82,6 +83,12 @@ def split_front_matter(text: str) -> FrontMatter:
         still ends at its delimiter, so the body stays the body.
     """
     text = text.removeprefix("\ufeff")
+    rest = text.lstrip(" \t\r\n")
+    if len(rest) != len(text) and rest.startswith(("---", "+++", "{")):
+        # Hugo skips white space (blank lines too) before the front matter.
+        skipped = text.count("\n", 0, len(text) - len(rest))
+        front = split_front_matter(rest)
+        return _shifted(front, skipped) if front.format is not None or front.problems else front
     if text.startswith(("---", "+++")):
         eol = text.find("\n")
         opener = (text if eol == -1 else text[:eol]).rstrip()
@@ -100,6 +107,18 @@ def split_front_matter(text: str) -> FrontMatter:
     elif text.startswith("{") and not text.startswith("{{"):
         return _split_json(text)
     return FrontMatter(None, {}, 0)
+
+
+def _shifted(front: FrontMatter, lines: int) -> FrontMatter:
+    """``front`` read after ``lines`` leading lines: every line number moved down."""
+    front.end_line += lines
+
+    def moved(message: str) -> str:  # "(at line 4, column 1)" names a file line too
+        return _LINE_IN_MESSAGE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + lines}", message)
+
+    front.problems = [Problem(moved(p.message), p.subtype, p.line + lines) for p in front.problems]
+    front.key_lines = {key: line + lines for key, line in front.key_lines.items()}
+    return front
 
 
 def _unclosed(what: str) -> FrontMatter:

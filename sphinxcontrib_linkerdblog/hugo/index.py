@@ -16,10 +16,12 @@ import glob
 import os
 import posixpath
 from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from .content import raw_terms, spellings
+from .dates import site_zone
 from .metadata import ReadFront, is_hidden, read_front
 from .text import read_source
 from .urls import expand, normalise_path
@@ -42,6 +44,7 @@ class IndexSettings:
     expired: bool = False
     tags_from: tuple[str, ...] = ("tags",)
     permalinks: str = ""
+    timezone: str = "UTC"
 
     @classmethod
     def of(cls, values: Any) -> IndexSettings:
@@ -54,6 +57,7 @@ class IndexSettings:
             bool(getattr(values, "linkerdblog_build_expired", False)),
             tuple(getattr(values, "linkerdblog_tags_from", ("tags",))),
             str(getattr(values, "linkerdblog_permalinks", "") or ""),
+            str(getattr(values, "linkerdblog_timezone", "UTC") or "UTC"),
         )
 
 
@@ -134,6 +138,7 @@ class PostIndex:
     names: PostNames = field(default_factory=PostNames, compare=False)  # for ref
     # docname -> (hash of the text, its front matter, read); see ``read_front``.
     front: dict[str, tuple[int, ReadFront]] = field(default_factory=dict, compare=False, repr=False)
+    tz: tzinfo = UTC  # the site's time zone, for dates written without one
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the per-process cache of parsed front matter."""
@@ -142,11 +147,12 @@ class PostIndex:
             "urls": self.urls,
             "claims": self.claims,
             "tag_spellings": self.tag_spellings,
+            "tz": self.tz,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.posts, self.urls, self.claims = state["posts"], state["urls"], state["claims"]
-        self.tag_spellings, self.front = state["tag_spellings"], {}
+        self.tag_spellings, self.front, self.tz = state["tag_spellings"], {}, state["tz"]
         self.names = PostNames.of({d: p.slug for d, p in self.posts.items()})
 
     def read_front(self, docname: str, text: str) -> ReadFront:
@@ -161,7 +167,7 @@ class PostIndex:
         cached = self.front.get(docname)
         if cached is not None and cached[0] == key:
             return cached[1]
-        found = read_front(text)
+        found = read_front(text, self.tz)
         self.front[docname] = (key, found)
         return found
 
@@ -200,7 +206,7 @@ def build_index(
     srcdir: str | os.PathLike[str], settings: IndexSettings, now: datetime
 ) -> tuple[PostIndex, list[IndexProblem]]:
     """Read the front matter of every matched post and decide what Hugo would build."""
-    index = PostIndex()
+    index = PostIndex(tz=site_zone(settings.timezone))
     srcdir = Path(srcdir)
     for path in matched_sources(srcdir, settings.patterns):
         rel = PurePath(path.relative_to(srcdir)).as_posix()

@@ -10,8 +10,9 @@ where it has one, with a :class:`~.frontmatter.Problem` on its line.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -66,6 +67,8 @@ _DATES = {
     "lastmod": ("lastmod", "modified"),
     "expiry_date": ("expirydate", "unpublishdate"),
 }
+_LOOKS_LIKE_A_DAY = re.compile(r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+_LOOKS_LIKE_A_YEAR = re.compile(r"(19|20)\d\d")
 _TRUE = frozenset({"true", "yes", "on", "y", "1"})
 _BOOL_WORDS = _TRUE | {"false", "no", "off", "n", "0", ""}
 
@@ -73,8 +76,9 @@ _BOOL_WORDS = _TRUE | {"false", "no", "off", "n", "0", ""}
 class _Normaliser:
     """Converts values to their field's type, collecting problems on the way."""
 
-    def __init__(self, key_lines: dict[str, int]) -> None:
+    def __init__(self, key_lines: dict[str, int], tz: tzinfo = UTC) -> None:
         self.key_lines = key_lines
+        self.tz = tz
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str, subtype: str = "frontmatter") -> None:
@@ -164,25 +168,36 @@ class _Normaliser:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None  # as in Hugo: no date
         try:
-            return parse_date(value)
+            found = parse_date(value, self.tz)
         except ValueError as exc:
             self.problem(key, f"{key} is ignored: {exc}", "date")
             return None
+        digits = str(value) if isinstance(value, int) else ""
+        if _LOOKS_LIKE_A_DAY.fullmatch(digits) or _LOOKS_LIKE_A_YEAR.fullmatch(digits):
+            meant = "-".join(filter(None, (digits[:4], digits[4:6], digits[6:])))
+            self.problem(
+                key,
+                f"{key} {value} is read as Unix seconds ({found:%Y-%m-%d}), as Hugo reads a "
+                f"number; write it as text ({meant!r}) for that date",
+                "date",
+            )
+        return found
 
 
-def normalise(fm: FrontMatter) -> tuple[PostMeta, list[Problem]]:
+def normalise(fm: FrontMatter, tz: tzinfo = UTC) -> tuple[PostMeta, list[Problem]]:
     """Turn a block's data into a :class:`PostMeta`, reading the fields as Hugo does.
 
     Keys match whatever their case (``publishDate``, ``publishdate``).  A value
     of the wrong type never raises, and keeps its text where it has one.
 
     :param fm: what :func:`split_front_matter` returned.
+    :param tz: the site's time zone (Hugo's ``timeZone``) for dates without one.
     :return: the post's fields, and the problems met, each on its key's file
         line (the block's own problems, in ``fm.problems``, are not repeated).
     """
     data = fm.data
     meta = PostMeta(front=data, lines=fm.key_lines)
-    norm = _Normaliser(fm.key_lines)
+    norm = _Normaliser(fm.key_lines, tz)
     keys: dict[str, Any] = {}  # lower-case name -> the key as written
     for raw in data:
         name = str(raw).lower()
@@ -283,10 +298,10 @@ class ReadFront:
     problems: list[Problem]
 
 
-def read_front(text: str) -> ReadFront:
+def read_front(text: str, tz: tzinfo = UTC) -> ReadFront:
     """Split and normalise the front matter of ``text``."""
     front = split_front_matter(text)
-    meta, problems = normalise(front)
+    meta, problems = normalise(front, tz)
     return ReadFront(front, meta, [*front.problems, *problems])
 
 
