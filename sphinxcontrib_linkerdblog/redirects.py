@@ -127,6 +127,8 @@ class _Writer:
             message = messages.redirect_shortened(claim.field, claim.written, note, page)
             warn(message, Warn.ALIAS, (claim.docname, claim.line))
         out = (self.outdir / page).resolve()
+        if out == Path(self.builder.get_outfilename(claim.docname)).resolve():  # type: ignore[attr-defined]
+            return  # the old URL is the post's own page: nothing to redirect
         reason = self.why_not(page, out)
         if reason:
             self.refuse(claim, reason)

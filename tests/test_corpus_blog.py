@@ -16,7 +16,8 @@ from helpers import build_project, needs_shared, warnings_of
 
 from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
 from sphinxcontrib_linkerdblog.hugo.metadata import normalise
-from sphinxcontrib_linkerdblog.hugo.urls import expand, normalise_path
+from sphinxcontrib_linkerdblog.hugo.permalinks import PageFile, alias_path, expand
+from sphinxcontrib_linkerdblog.hugo.urls import normalise_path
 
 SNIPPET = Path(__file__).resolve().parents[1] / "docs" / "snippets" / "linkerd_io.py"
 ERAS = {
@@ -80,16 +81,10 @@ def test_redirect_for_every_permalink_and_alias(site) -> None:  # type: ignore[n
         if meta.draft:
             continue
         docname = post.relative_to(corpus).with_suffix("").as_posix()
-        urls = (
-            [meta.url]
-            if meta.url
-            else [
-                expand(
-                    "/:year/:month/:day/:slug/", docname, meta.effective_date, meta.slug, meta.title
-                )
-            ]
-        )
-        for url in [*urls, *meta.aliases]:
+        page = PageFile(docname, meta.effective_date, meta.slug, meta.title)
+        own = meta.url or expand("/:year/:month/:day/:slug/", page) or ""
+        urls = [own, *(alias_path(alias, own) for alias in meta.aliases)]
+        for url in urls:
             path = (normalise_path(url) or "").strip("/")
             page = (
                 app.outdir / path / "index.html"

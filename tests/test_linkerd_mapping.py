@@ -32,6 +32,7 @@ def build(tmp: Path, era: str):  # type: ignore[no-untyped-def]
     (src / "conf.py").write_text(
         'extensions = ["sphinxcontrib_linkerdblog"]\n'
         f"blog_post_pattern = {pattern!r}\n"
+        'linkerdblog_permalinks = "/:year/:month/:day/:slug/"\n'  # linkerd.io's hugo.yaml
         'suppress_warnings = ["image.not_readable", "linkerdblog.image"]\n'
         f"exec(open({str(SNIPPET)!r}).read())\n",
         encoding="utf-8",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from helpers import warnings_of
 
-from sphinxcontrib_linkerdblog.hugo.urls import expand, urlize
 from sphinxcontrib_linkerdblog.redirects import redirect_html
 
 pytestmark = pytest.mark.sphinx("html", testroot="permalinks", freshenv=True)
@@ -50,16 +49,5 @@ def test_unknown_token(app) -> None:  # type: ignore[no-untyped-def]
     assert "unknown token(s) :nonsense" in app.warning.getvalue()
 
 
-def test_expand_and_urlize() -> None:
-    from datetime import UTC, datetime
-
-    date = datetime(2019, 5, 18, tzinfo=UTC)
-    assert expand("/:year/:month/:day/:slug/", "blog/x", date, None, "Hello, World!") == (
-        "/2019/05/18/hello-world/"
-    )
-    assert expand("/:section/:filename/", "blog/2019/0518-x/index", None, None, None) == (
-        "/blog/0518-x/"
-    )
-    assert expand("/:year/:slug/", "blog/x", None, "s", None) is None
-    assert urlize("Linkerd 2.0 — GA!") == "linkerd-2.0-ga"
+def test_redirect_page_escapes_its_target() -> None:
     assert '"\\u003c/script\\u003e"' in redirect_html("</script>", "c", "t")

@@ -98,6 +98,8 @@ def _redirect_problems(app: Sphinx) -> Iterator[str]:
     for key, claim in get_state(app.env).index.claims.items():
         page, note = page_file(key)
         path = app.env.doc2path(claim.docname)
+        if page == f"{claim.docname}.html":
+            continue  # the post's own page
         if page is None:
             why = note
         elif page in pages:

@@ -243,3 +243,82 @@ def to_naive_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value
     return value.astimezone(UTC).replace(tzinfo=None)
+
+
+# Go's reference-time layout chunks, longest first where one starts another.
+_GO_CHUNK = re.compile(
+    r"January|Jan(?![a-z])|Monday|Mon(?![a-z])|MST|2006|002|_2|01|02|03|04|05|06|"
+    r"Z07:00|Z0700|Z07|-07:00|-0700|-07|15|PM|pm|[.,][09]+|1|2|3|4|5"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _go_offset(value: datetime, colon: bool, zulu: bool, hours_only: bool = False) -> str:
+    delta = value.utcoffset() or timedelta(0)
+    if zulu and not delta:
+        return "Z"
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    if hours_only:
+        return f"{sign}{hours:02d}"
+    return f"{sign}{hours:02d}{':' if colon else ''}{mins:02d}"
+
+
+def _zone_name(value: datetime) -> str:
+    """The zone's abbreviation; Go writes ``-0700`` for an offset that has none."""
+    name = value.tzname() or "UTC"
+    if name.startswith("UTC") and name != "UTC":
+        return _go_offset(value, False, False)
+    return name
+
+
+def go_format(value: datetime, layout: str) -> str:
+    """``value`` written with a Go layout (``"January 2, 2006"``), as Hugo's
+    ``dateFormat`` and ``.Format`` and the ``:2006`` permalink tokens write it."""
+    hour12 = value.hour % 12 or 12
+
+    def chunk(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token[0] in ".," and len(token) > 1:  # a fraction: 0s keep zeros, 9s drop them
+            digits = f"{value.microsecond:06d}000"[: len(token) - 1]
+            if token[1] == "9":
+                digits = digits.rstrip("0")
+            return token[0] + digits if digits else ""
+        table = {
+            "January": _MONTH_NAMES[value.month - 1],
+            "Jan": _MONTH_NAMES[value.month - 1][:3],
+            "Monday": _WEEKDAYS[value.weekday()],
+            "Mon": _WEEKDAYS[value.weekday()][:3],
+            "MST": _zone_name(value),
+            "2006": f"{value.year:04d}",
+            "002": f"{value.timetuple().tm_yday:03d}",
+            "_2": f"{value.day:2d}",
+            "01": f"{value.month:02d}",
+            "02": f"{value.day:02d}",
+            "03": f"{hour12:02d}",
+            "04": f"{value.minute:02d}",
+            "05": f"{value.second:02d}",
+            "06": f"{value.year % 100:02d}",
+            "15": f"{value.hour:02d}",
+            "PM": "PM" if value.hour >= 12 else "AM",
+            "pm": "pm" if value.hour >= 12 else "am",
+            "1": str(value.month),
+            "2": str(value.day),
+            "3": str(hour12),
+            "4": str(value.minute),
+            "5": str(value.second),
+            "Z07:00": _go_offset(value, True, True),
+            "Z0700": _go_offset(value, False, True),
+            "Z07": _go_offset(value, False, True, hours_only=True),
+            "-07:00": _go_offset(value, True, False),
+            "-0700": _go_offset(value, False, False),
+            "-07": _go_offset(value, False, False, hours_only=True),
+        }
+        return table[token]
+
+    return _GO_CHUNK.sub(chunk, layout)

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from .content import raw_terms, spellings
 from .dates import site_zone
 from .metadata import ReadFront, is_hidden, read_front
+from .permalinks import PageFile, alias_path, default_path, expand
 from .text import read_source
-from .urls import expand, normalise_path
+from .urls import normalise_path
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping
@@ -86,6 +87,7 @@ class IndexedPost:
     aliases: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # tag values, as written
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
+    sections: tuple[str, ...] = ()  # Hugo's sections it is in (``:sections``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ class Claim:
     """Which post a Hugo URL belongs to, and where its front matter says so."""
 
     docname: str
-    field: str  # "url", "aliases" or "permalinks" (the conf.py pattern)
+    field: str  # "url", "permalinks" (the pattern), "path" (Hugo's default) or "aliases"
     written: str  # the URL as written (or as the pattern expanded)
     line: int  # the front-matter line (1 for a permalink)
 
@@ -134,6 +136,7 @@ class PostIndex:
     posts: dict[str, IndexedPost] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # Hugo site path -> docname
     claims: dict[str, Claim] = field(default_factory=dict)  # Hugo site path -> its claim
+    own: dict[str, str] = field(default_factory=dict)  # docname -> its Hugo URL (a key)
     tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
     names: PostNames = field(default_factory=PostNames, compare=False)  # for ref
     # docname -> (hash of the text, its front matter, read); see ``read_front``.
@@ -146,12 +149,14 @@ class PostIndex:
             "posts": self.posts,
             "urls": self.urls,
             "claims": self.claims,
+            "own": self.own,
             "tag_spellings": self.tag_spellings,
             "tz": self.tz,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.posts, self.urls, self.claims = state["posts"], state["urls"], state["claims"]
+        self.own = state["own"]
         self.tag_spellings, self.front, self.tz = state["tag_spellings"], {}, state["tz"]
         self.names = PostNames.of({d: p.slug for d, p in self.posts.items()})
 
@@ -235,45 +240,82 @@ def build_index(
             tuple(meta.aliases),
             tuple(raw_terms(meta, settings.tags_from)),
             {k: meta.lines[k] for k in ("url", "aliases", "slug") if k in meta.lines},
+            sections_of(srcdir, docname),
         )
     problems: list[IndexProblem] = []
-    index.claims = site_urls(index, settings.permalinks, problems)
+    index.claims, index.own = site_urls(index, settings.permalinks, problems)
     index.urls = {url: claim.docname for url, claim in index.claims.items()}
     index.tag_spellings = spellings(t for p in index.visible() for t in p.terms)
     index.names = PostNames.of({d: p.slug for d, p in index.posts.items()})
     return index, problems
 
 
-def site_urls(index: PostIndex, pattern: str, problems: list[IndexProblem]) -> dict[str, Claim]:
-    """Every Hugo URL of every built post (permalink, ``url``, aliases) -> its claim.
+def sections_of(srcdir: Path, docname: str) -> tuple[str, ...]:
+    """Hugo's sections of a post: its top folder, and below it the deepest folder
+    holding an ``_index.md`` (a folder without one is no section in Hugo)."""
+    folders = docname.split("/")[:-1]
+    if folders and folders[-1] and PurePath(docname).name in ("index", LIST_PAGE):
+        folders = folders[:-1]  # a page bundle's own folder
+    depth = min(len(folders), 1)
+    for i in range(2, len(folders) + 1):
+        if (srcdir.joinpath(*folders[:i]) / f"{LIST_PAGE}.md").is_file():
+            depth = i
+    return tuple(folders[:depth])
+
+
+def own_url(post: IndexedPost, pattern: str) -> tuple[str, str] | None:
+    """The post's one Hugo URL and where it comes from: ``url``, else the
+    ``permalinks`` pattern, else Hugo's default path from the file's place."""
+    page = PageFile(post.docname, post.date, post.slug, post.title, post.sections)
+    if post.url:
+        if ":" in post.url and not post.url.startswith(("http:", "https:")):
+            return "url", expand(post.url, page) or post.url  # Hugo expands tokens in url too
+        return "url", post.url
+    if pattern:
+        permalink = expand(pattern, page)
+        return ("permalinks", permalink) if permalink else None
+    return "path", default_path(page)
+
+
+def site_urls(
+    index: PostIndex, pattern: str, problems: list[IndexProblem]
+) -> tuple[dict[str, Claim], dict[str, str]]:
+    """Every Hugo URL of every built post (its own URL, aliases) -> its claim,
+    and each post's own URL.
 
     A URL that is no site path (it climbs above the root, it holds a control
     character) is a problem at its front-matter line, and left out.
     """
     claims: dict[str, list[Claim]] = {}
+    owns: dict[str, str] = {}
     for post in index.visible():
         if post.list_page:
             continue
-        own: list[tuple[str, str]] = [("url", post.url)] if post.url else []
-        if not own and pattern:
-            permalink = expand(pattern, post.docname, post.date, post.slug, post.title)
-            own = [("permalinks", permalink)] if permalink else []
-        for name, url in [*own, *(("aliases", alias) for alias in post.aliases)]:
+        own = own_url(post, pattern)
+        found = [own] if own else []
+        base = normalise_path(own[1]) if own else None
+        if base is not None:
+            owns[post.docname] = base
+        parent = base or default_path(PageFile(post.docname, slug=post.slug))
+        found += [("aliases", alias_path(alias, parent)) for alias in post.aliases]
+        written = [own[1]] if own else []
+        written += list(post.aliases)
+        for (name, url), as_written in zip(found, written, strict=True):
             line = post.lines.get(name, post.lines.get("slug", 1))
             key = normalise_path(url)
             if key is None:
                 problems.append(
                     IndexProblem(
-                        f"{name} {url!r} is not a path inside the site (it climbs above the "
-                        "root or holds a control character); no page is written for it",
+                        f"{name} {as_written!r} is not a path inside the site (it climbs above "
+                        "the root or holds a control character); no page is written for it",
                         post.path,
                         line,
                     )
                 )
                 continue
-            claims.setdefault(key, []).append(Claim(post.docname, name, url, line))
+            claims.setdefault(key, []).append(Claim(post.docname, name, as_written, line))
     paths = {post.docname: post.path for post in index.posts.values()}
-    return one_claim_each(claims, paths, problems)
+    return one_claim_each(claims, paths, problems), owns
 
 
 def one_claim_each(

@@ -1,9 +1,8 @@
-"""Hugo's URLs: permalink patterns, site paths, and which URLs are safe to emit (pure).
+"""Hugo's site paths, the files redirects go in, and which URLs are safe to emit (pure).
 
-Three jobs, all on untrusted text from front matter:
+Three jobs, all on untrusted text from front matter (permalinks themselves are
+:mod:`.permalinks`):
 
-* :func:`expand` computes a post's permalink from Hugo's ``permalinks``
-  pattern (``/:year/:month/:day/:slug/``);
 * :func:`normalise_path` turns any way of writing a site path (``url``, an
   alias, a link) into one key: percent-decoded, ``\\`` read as ``/``, ``.`` and
   ``..`` resolved, a trailing slash for folders.  A path that climbs above the
@@ -21,28 +20,8 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-import unicodedata
-from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, unquote, urlsplit
 
-if TYPE_CHECKING:
-    from datetime import datetime
-
-TOKENS = (
-    "year",
-    "month",
-    "monthname",
-    "day",
-    "slug",
-    "title",
-    "filename",
-    "section",
-    "slugorfilename",
-    "contentbasename",
-)
-_TOKEN = re.compile(r":([a-z]+)")
-_URLIZE_DROP = re.compile(r"[^\w\s/.-]")
-_URLIZE_SPACE = re.compile(r"[\s]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BROWSER_IGNORED = re.compile(r"[\x00-\x20\x7f]")  # stripped or skipped by URL parsers
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -50,54 +29,6 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 MAX_SEGMENT = 200
 """Bytes (UTF-8) a name in an output path may have: file systems allow 255."""
 PAGE_SUFFIXES = (".html", ".htm")
-
-
-def urlize(text: str) -> str:
-    """Hugo's ``urlize``: lower case, spaces to hyphens, punctuation dropped."""
-    text = unicodedata.normalize("NFKC", text).strip().lower()
-    text = _URLIZE_DROP.sub("", text)
-    return _URLIZE_SPACE.sub("-", text)
-
-
-def check_pattern(pattern: str) -> list[str]:
-    """The unknown tokens of a permalink pattern."""
-    return [token for token in _TOKEN.findall(pattern) if token not in TOKENS]
-
-
-def expand(
-    pattern: str, docname: str, date: datetime | None, slug: str | None, title: str | None
-) -> str | None:
-    """Hugo's permalink for one post, as the pattern expands (not yet a key:
-    see :func:`normalise_path`, which a slug such as ``../x`` fails); ``None``
-    when a value the pattern needs is missing."""
-    parts = docname.split("/")
-    filename = parts[-2] if parts[-1] in ("index", "_index") and len(parts) > 1 else parts[-1]
-    values = {
-        "section": parts[0] if len(parts) > 1 else "",
-        "filename": filename,
-        "contentbasename": filename,
-        "slug": slug or urlize(title or filename),
-        "slugorfilename": slug or filename,
-        "title": urlize(title or filename),
-    }
-    if date is not None:
-        values.update(
-            year=f"{date.year:04d}",
-            month=f"{date.month:02d}",
-            monthname=date.strftime("%B").lower(),
-            day=f"{date.day:02d}",
-        )
-    missing: list[str] = []
-
-    def token(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in values:
-            missing.append(name)
-            return ""
-        return values[name]
-
-    url = _TOKEN.sub(token, pattern)
-    return None if missing else url
 
 
 def split_url(url: str) -> SplitResult:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..hugo.index import IndexSettings, PostIndex, build_index
-from ..hugo.urls import check_pattern
+from ..hugo.permalinks import check_pattern
 from ..state import get_state
 from ..warnings_ import Warn, warn
 
