@@ -50,6 +50,12 @@ from benchlib import hugo_site
 from benchlib import pagetext as pt
 from benchlib.projects import CORPUS, HERE, OURS, REPO
 
+import sphinxcontrib_linkerdblog
+
+# The package measured: the one this Python imports (the build runs in a child
+# process, which is made to import the same one).
+PACKAGE = Path(sphinxcontrib_linkerdblog.__file__).resolve().parent
+
 PERMALINKS = (
     'linkerdblog_permalinks = "/:year/:month/:day/:slug/"',
     'linkerdblog_base_url = "https://linkerd.io/"',
@@ -94,8 +100,10 @@ def build_ours(project: Path, corpus: Path, *, bare: bool) -> tuple[Path, list[s
     html = project / "_build" / "html"
     args = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(project), str(html)]
     args += ["-d", str(project / "_build" / "doctrees")]
-    done = subprocess.run(args, capture_output=True, text=True, check=False)
-    if done.returncode != 0 and not html.exists():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE.parent), env.get("PYTHONPATH")]))
+    done = subprocess.run(args, capture_output=True, text=True, check=False, cwd=project, env=env)
+    if done.returncode != 0:  # warnings never fail it (no -W): the build broke
         sys.exit(f"our build failed ({done.returncode}):\n{done.stderr[-3000:]}")
     warnings = [ln for ln in done.stderr.splitlines() if "WARNING" in ln or "ERROR" in ln]
     return html, warnings
@@ -281,7 +289,8 @@ def report(posts: list[Post], hugo: hugo_site.HugoBuild, meta: dict[str, Any], w
         f"`{meta['command']}` on {meta['date']} ({meta['seconds']:.0f} s).",
         "",
         f"- Hugo: {hugo.version.split(' BuildDate')[0]}",
-        f"- ours: sphinxcontrib-linkerdblog {meta['package']} (commit {meta['commit']}), "
+        f"- ours: sphinxcontrib-linkerdblog {meta['package']} ({meta['where']}, "
+        f"commit {meta['commit']}), "
         f"Sphinx {version('sphinx')}, myst-parser {version('myst-parser')}, "
         f"ablog {version('ablog')}; conf: benchlib.projects.OURS"
         + ("" if meta["bare"] else " + `linkerdblog_permalinks` and `linkerdblog_base_url`"),
@@ -365,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         "--bare", action="store_true", help="our conf.py without permalinks/base_url"
     )
     args = parser.parse_args(argv)
+    args.work, args.corpus = args.work.resolve(), args.corpus.resolve()
     hugo = find_hugo(args.hugo)
     if hugo is None:
         print(
@@ -407,16 +417,20 @@ def main(argv: list[str] | None = None) -> int:
         elif post.ours is not None:
             post.why_missing += f" (ours builds it: {len(post.ours.words)} words)"
         posts.append(post)
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+    git = ["git", "-C", str(PACKAGE.parent)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", PACKAGE.name], capture_output=True, text=True
+    )
     shown = [a.replace(f"{REPO}/", "") for a in (argv or sys.argv[1:])]
     meta = {
         "command": " ".join(["python benchmarks/compare_hugo.py", *shown]),
         "date": time.strftime("%Y-%m-%d"),
         "seconds": time.perf_counter() - start,
         "package": version("sphinxcontrib-linkerdblog"),
-        "commit": commit or "?",
+        "commit": (commit.stdout.strip() or "?")
+        + (" with uncommitted changes" if dirty.stdout.strip() else ""),
+        "where": "this checkout" if PACKAGE.parent == REPO else str(PACKAGE),
         "corpus": os.path.relpath(args.corpus, REPO),
         "bare": args.bare,
     }
