@@ -155,7 +155,6 @@ def test_naive_utc_for_ablog(value: datetime, expected: datetime) -> None:
     [
         ("---\ntitle: Y\n---\nbody", "yaml", 3, {"title": "Y"}),
         ("---  \t\ntitle: Y\n---   \nbody", "yaml", 3, {"title": "Y"}),  # trailing blanks
-        ("---\ntitle: Y\n...\nbody", "yaml", 3, {"title": "Y"}),  # YAML's end of document
         ("---\ntitle: Y\n---", "yaml", 3, {"title": "Y"}),  # no newline after the closer
         ("---\n---\nbody", "yaml", 2, {}),  # empty block
         ("---\n# only a comment\n---\n", "yaml", 3, {}),
@@ -176,9 +175,6 @@ def test_naive_utc_for_ablog(value: datetime, expected: datetime) -> None:
         # Hugo skips white space before the front matter, blank lines too
         ("\n---\ntitle: x\n---\n", "yaml", 4, {"title": "x"}),
         ("  \n\n ---\ntitle: x\n---\n", "yaml", 5, {"title": "x"}),
-        ("----\ntitle: x\n----\n", None, 0, {}),
-        ("--- title: x\n---\n", None, 0, {}),
-        ("++\ntitle = 'x'\n++\n", None, 0, {}),
         ("{{< note >}}\nA shortcode, not JSON.\n{{< /note >}}\n", None, 0, {}),
         ("", None, 0, {}),
     ],
@@ -188,6 +184,45 @@ def test_blocks(text: str, fmt: str | None, end_line: int, data: dict[str, Any] 
     assert (front.format, front.end_line, front.problems) == (fmt, end_line, [])
     if data is not None:
         assert front.data == data
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Hugo ends YAML at "---" only: "..." leaves the block open
+        ("---\ntitle: Y\n...\nbody", "never closed"),
+        # a first '-' or '+' is a delimiter to Hugo, which refuses anything else
+        ("----\ntitle: x\n----\n", "starts with '----'"),
+        ("--- title: x\n---\n", "starts with '--- title: x'"),
+        ("++\ntitle = 'x'\n++\n", "starts with '++'"),
+        ("- a list first\n", "starts with '- a list first'"),
+        ("\n  + a list first\n", "starts with '+ a list first'"),
+    ],
+)
+def test_not_front_matter_is_body_with_a_problem(text: str, message: str) -> None:
+    front = split_front_matter(text)
+    assert (front.format, front.end_line, front.data) == (None, 0, {})
+    assert [p.line for p in front.problems] == [
+        1 + text.count("\n", 0, len(text) - len(text.lstrip()))
+    ]
+    assert message in front.problems[0].message
+
+
+def test_org_mode_front_matter() -> None:
+    front = split_front_matter(
+        "#+TITLE: Org post\n#+DATE: <2020-01-02 Thu 10:30>\n#+TAGS[]: a b\n"
+        "#+FILETAGS: :x:y:\n#+ALIAS: one\n#+ALIAS: two\n\nBody\n"
+    )
+    assert front.format == "org"
+    assert front.end_line == 6
+    assert front.data == {
+        "title": "Org post",
+        "date": "2020-01-02 10:30",
+        "tags": ["a", "b"],
+        "filetags": ["x", "y"],
+        "alias": ["one", "two"],
+    }
+    assert front.key_lines["tags"] == 3
 
 
 def test_toml_block_with_a_dash_line() -> None:

@@ -6,10 +6,10 @@ Hugo reads a date with Go's ``time.ParseInLocation`` in the site's time zone
 * a value without a zone (``2021-05-14``, ``2021-05-14 09:30``, a TOML local
   date-time) is wall-clock time in the site's zone;
 * an offset (``+02:00``, ``-0800``, ``Z``) is that offset;
-* a zone *abbreviation* (``PST`` in ``Tue, 12 Feb 2019 08:00:00 PST``) is the
-  site zone's offset when that zone uses the abbreviation, UTC for ``UTC``/
-  ``GMT``, and otherwise a zero offset with the clock time kept (what Go does
-  with an abbreviation it does not know);
+* a zone *abbreviation* (``PST`` in ``Tue, 12 Feb 2019 08:00:00 PST``, even
+  ``UTC``) is dropped and the clock time read in the site's zone: Go gives an
+  abbreviation no offset of its own, so cast's ``ParseDateWith`` puts the wall
+  time in the site's location for every layout with a named zone;
 * an integer is Unix seconds;
 * Go's own ``time.String()`` form, which Hugo archetypes write
   (``2009-11-10 23:00:00 +0000 UTC``), and RFC 2822/1123 with or without the
@@ -92,20 +92,6 @@ def _offset(text: str) -> tzinfo:
     return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
 
 
-def _abbreviation(name: str, naive: datetime, tz: tzinfo) -> tzinfo:
-    """The zone of an abbreviation, as Go's ``ParseInLocation`` reads it."""
-    upper = name.upper()
-    if upper in _UTC_NAMES:
-        return UTC
-    # The site's zone, if it uses this abbreviation (in winter or in summer).
-    for probe in (naive, naive + timedelta(days=182)):
-        aware = probe.replace(tzinfo=tz)
-        if (aware.tzname() or "").upper() == upper:
-            offset = aware.utcoffset()
-            return timezone(offset) if offset is not None else UTC
-    return UTC  # unknown: a zero offset, the clock time kept
-
-
 def _rfc2822(text: str, tz: tzinfo) -> datetime | None:
     """Read an RFC 2822 date (time optional), or None when ``text`` is not one.
 
@@ -122,8 +108,8 @@ def _rfc2822(text: str, tz: tzinfo) -> datetime | None:
     if month is None or (zone or "").upper() in ("AM", "PM"):
         return None  # not RFC 2822 after all; dateutil reads "9:00 PM"
     year = int(year_text)
-    if len(year_text) == 2:  # RFC 2822 section 4.3: 00-49 is 20xx, 50-99 is 19xx
-        year += 2000 if year < 50 else 1900
+    if len(year_text) == 2:  # Go's rule: 69-99 is 19xx, 00-68 is 20xx
+        year += 1900 if year >= 69 else 2000
     elif len(year_text) == 3:
         year += 1900
     naive = datetime(year, month, int(day), int(hour or 0), int(minute or 0), int(second or 0))
@@ -131,7 +117,7 @@ def _rfc2822(text: str, tz: tzinfo) -> datetime | None:
         return naive.replace(tzinfo=tz)
     if zone[0] in "+-":
         return naive.replace(tzinfo=_offset(zone))
-    return naive.replace(tzinfo=_abbreviation(zone, naive, tz))
+    return naive.replace(tzinfo=tz)  # a zone abbreviation: the site's zone (see above)
 
 
 def _go_string(text: str) -> datetime | None:
@@ -167,7 +153,7 @@ def _parse_string(text: str, tz: tzinfo) -> datetime:
         # dateutil's ``tzinfos`` hook: never the machine's local zone, never a warning.
         if offset is not None:
             return timezone(timedelta(seconds=offset))
-        return _abbreviation(name or "UTC", datetime(2000, 1, 1), tz)
+        return tz  # no zone, or an abbreviation: the site's zone, as cast does
 
     try:
         first, second = (

@@ -24,7 +24,7 @@ import yaml
 
 from .text import strip_invalid
 
-Format = Literal["yaml", "toml", "json"]
+Format = Literal["yaml", "toml", "json", "org"]
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The same safe loader, but timestamps stay text.  Used again when YAML takes a
@@ -36,7 +36,7 @@ _TEXT_DATES_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _LOADER.constr
 
 _OPENERS: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {
-    "yaml": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
+    "yaml": re.compile(r"^---[ \t]*\r?$", re.M),  # Hugo ends YAML at "---" only
     "toml": re.compile(r"^\+\+\+[ \t]*\r?$", re.M),
 }
 # Keys found without parsing, to place warnings: YAML ``key:`` (indented ones
@@ -44,6 +44,8 @@ _CLOSERS = {
 _YAML_KEY = re.compile(r"""^( *)["']?(\w[\w .-]*?)["']?[ \t]*:(?=[ \t]|\r?$)""", re.M)
 _TOML_KEY = re.compile(r"""^[ \t]*(?:\[\[?\s*([^\]\n]+?)\s*\]|([\w"'. \t-]+?)[ \t]*=)""", re.M)
 _JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(?=\s*:)|"(?:[^"\\\n]|\\.)*"|[{}\[\]\n]')
+_ORG_LINE = re.compile(r"#\+([^:\s]+):[ \t]*(.*)")
+_ORG_DATE = re.compile(r"[<\[](\d{4}-\d{2}-\d{2})(?:\s+[^\s\d>\]]+)?(?:\s+(\d{1,2}:\d{2}))?[>\]]")
 _LINE_IN_MESSAGE = re.compile(r"(\bline )(\d+)")
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
@@ -84,7 +86,7 @@ def split_front_matter(text: str) -> FrontMatter:
     """
     text = text.removeprefix("\ufeff")
     rest = text.lstrip(" \t\r\n")
-    if len(rest) != len(text) and rest.startswith(("---", "+++", "{")):
+    if len(rest) != len(text) and rest.startswith(("-", "+", "{", "#+")):
         # Hugo skips white space (blank lines too) before the front matter.
         skipped = text.count("\n", 0, len(text) - len(rest))
         front = split_front_matter(rest)
@@ -103,15 +105,58 @@ def split_front_matter(text: str) -> FrontMatter:
             end_line = text.count("\n", 0, closer.start()) + 1
             lines = _yaml_key_lines(block) if fmt == "yaml" else _toml_key_lines(block)
             return _read(fmt, block, end_line, lines)
+    if text.startswith(("-", "+")):
+        first = text.split("\n", 1)[0].rstrip()
+        message = (
+            f"the file starts with {first[:30]!r}: Hugo takes a first '-' or '+' for a "
+            "front-matter delimiter ('---' or '+++' alone on line 1) and refuses the file "
+            "('invalid delimiter'); it is read as body text"
+        )
+        return FrontMatter(None, {}, 0, [Problem(message, "frontmatter", 1)])
     # "{{<" opens a shortcode, which no JSON object does: body, not front matter.
-    elif text.startswith("{") and not text.startswith("{{"):
+    if text.startswith("{") and not text.startswith("{{"):
         return _split_json(text)
+    if text.startswith("#+"):
+        return _split_org(text)
     return FrontMatter(None, {}, 0)
+
+
+def _split_org(text: str) -> FrontMatter:
+    """Org-mode front matter: the leading ``#+KEY: value`` lines, as Hugo's Org
+    decoder reads them (keys lower case, ``key[]`` split on spaces, ``filetags``
+    on colons, a repeated key a list, Org timestamps ``<2020-01-02 Thu>`` as dates)."""
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    lines = text.split("\n")
+    end = 0
+    for number, line in enumerate(lines, start=1):
+        found = _ORG_LINE.fullmatch(line.rstrip("\r"))
+        if not line.startswith("#+"):
+            break
+        end = number
+        if found is None:
+            continue
+        key, value = found.group(1).lower(), found.group(2).strip()
+        value_of: Any = value
+        if key.endswith("[]"):
+            key, value_of = key[:-2], value.split()
+        elif key == "filetags":
+            value_of = value.strip(":").split(":")
+        elif key in ("date", "lastmod", "publishdate", "expirydate"):
+            stamp = _ORG_DATE.fullmatch(value)
+            value_of = " ".join(p for p in stamp.groups() if p) if stamp else value
+        if key in data and not isinstance(data[key], list) and not key.endswith("[]"):
+            data[key] = [data[key], value_of] if isinstance(value_of, str) else value_of
+        else:
+            data[key] = value_of
+        key_lines.setdefault(key, number)
+    return FrontMatter("org", data, end, [], key_lines)
 
 
 def _shifted(front: FrontMatter, lines: int) -> FrontMatter:
     """``front`` read after ``lines`` leading lines: every line number moved down."""
-    front.end_line += lines
+    if front.end_line:
+        front.end_line += lines
 
     def moved(message: str) -> str:  # "(at line 4, column 1)" names a file line too
         return _LINE_IN_MESSAGE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + lines}", message)

@@ -46,6 +46,8 @@ _PARAM = re.compile(
         (?P<end>(?P<slash>/)?\s*(?P<close>[>%])\}\})
       | (?:(?P<key>[\w-]+)[ \t]*=[ \t]*)?
         (?: "(?P<dq>[^"\\\n]*(?:\\.[^"\\\n]*)*)"
+          | \\"(?P<edq>[^"\\\n]*)\\"
+          | (?P<badescape>\\`)
           | `(?P<raw>[^`]*)`
           | (?P<bare>(?:[^\s"`/>%{]+|/(?!\s*[>%]\}\})|[>%](?!\}\})|\{(?!\{))+)
         )
@@ -74,6 +76,7 @@ class Call:
     end_line: int
     self_closing: bool = False
     children: list[Call] = field(default_factory=list)
+    quoted: frozenset[str] = frozenset()  # keys, or positions as text, of quoted values
 
     @property
     def paired(self) -> bool:
@@ -211,17 +214,29 @@ class _Scanner:
         args: list[str] = []
         params: dict[str, str] = {}
         pos, slash, close = head.end(), None, ""
+        quoted: set[str] = set()  # the keys (or positions) of quoted values
         while (param := _PARAM.match(text, pos)) is not None:
             pos = param.end()
-            end, slash, close, key, quoted, raw, bare = param.groups()
+            end, slash, close, key, dq, edq, bad, raw, bare = param.groups()
             if end is not None:
                 break
+            if bad is not None:
+                self.problem(f"unrecognized escape character \\` in shortcode {name!r}", start)
+                return start + 3
+            if bare == "/":
+                message = f"'/' inside shortcode {name!r} is neither a value nor its end '/>}}}}'"
+                self.problem(message + "; kept as text", start)
+                return start + 3
             if bare is not None:
                 value = bare
             elif raw is not None:
                 value = raw
+            elif edq is not None:
+                value = edq  # \"a value\", as when the call sits in a Go string
             else:
-                value = _DQ_ESCAPE.sub(r"\1", quoted) if "\\" in quoted else quoted
+                value = _DQ_ESCAPE.sub(r"\1", dq) if "\\" in dq else dq
+            if bare is None:
+                quoted.add(key if key is not None else str(len(args)))
             if key is not None:
                 params[key] = value
             else:
@@ -240,11 +255,16 @@ class _Scanner:
                 self.problem(f"closing tag {shown} takes no parameters; they are ignored", start)
             self.tags.append(_Closing(name, opener[2], start, pos))
             return pos
+        if "." in name and not name.endswith(".inline"):
+            message = f"shortcode name {name!r}: Hugo allows a '.' only in '.inline'"
+            self.problem(message + "; kept as text", start)
+            return start + 3
         if args and params:
             self.problem(f"shortcode {name!r} mixes positional and named parameters", start)
         line = self.line(start)
         closed = slash is not None
         call = Call(name, args, params, opener[2] == "%", start, pos, None, pos, line, line, closed)
+        call.quoted = frozenset(quoted)
         call.end_line = self.line(pos - 1)
         self.tags.append(call)
         return pos
@@ -296,6 +316,11 @@ class _Scanner:
                 continue
             while open_calls and tag.start >= open_calls[-1][0].end:
                 open_calls.pop()
+            inside_inline = bool(open_calls) and open_calls[-1][0].name.endswith(".inline")
+            if inside_inline:
+                message = "inline shortcodes do not support nesting; the inner one is kept as text"
+                self.problem(message, tag.start)
+                continue
             kept = len(open_calls) < MAX_DEPTH and (not open_calls or open_calls[-1][1])
             if not kept:
                 too_deep = too_deep or tag
@@ -310,6 +335,26 @@ class _Scanner:
                 f"shortcodes nested more than {MAX_DEPTH} deep; the deeper ones are kept as text",
                 too_deep.start,
             )
+
+
+_BOOL = re.compile(r"true|false")
+_INT = re.compile(r"[-+]?\d+")
+_FLOAT = re.compile(r"[-+]?\d*\.\d+")
+
+
+def typed(value: str, quoted: bool) -> str | bool | int | float:
+    """A parameter's value as Hugo's templates see it (``ValTyped``): a bare
+    ``true``/``false`` is a bool, ``33`` an int, ``3.14`` a float; a quoted value,
+    or anything else, stays text."""
+    if quoted:
+        return value
+    if _BOOL.fullmatch(value):
+        return value == "true"
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
 
 
 def scan(text: str, first_line: int = 1) -> ScanResult:

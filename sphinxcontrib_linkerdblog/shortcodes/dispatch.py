@@ -38,6 +38,9 @@ class CallBase:
     :ivar name: the shortcode's name.
     :ivar args: positional parameters.
     :ivar params: named parameters.
+    :ivar quoted: which of them were quoted (keys, or positions as text): a bare
+        ``true`` or ``33`` is a bool or a number to Hugo's templates, see
+        :func:`..hugo.lexer.typed`.
     :ivar inner: the content between paired tags (``""`` for none), with any
         nested shortcodes already rewritten, ready to render.
     :ivar raw_inner: the same, exactly as written (for code), Hugo escapes undone.
@@ -53,6 +56,7 @@ class CallBase:
         self.name: str = call.name
         self.args: list[str] = call.args
         self.params: dict[str, str] = call.params
+        self.quoted: frozenset[str] = call.quoted
         self.inner: str = entry.inner
         self.raw_inner: str = entry.raw_inner
         self.lineno: int = call.line

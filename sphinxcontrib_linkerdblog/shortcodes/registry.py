@@ -44,6 +44,7 @@ class CallContext(Protocol):
     name: str
     args: list[str]
     params: dict[str, str]
+    quoted: frozenset[str]
     inner: str
     raw_inner: str
     lineno: int

@@ -4,7 +4,9 @@ Each entry maps a name to either
 
 * a Jinja2 **template** whose output is MyST Markdown, parsed in place of the
   call.  Its variables: ``name``, ``args`` (positional list), ``params`` (named
-  dict), each named parameter as a variable of its own, ``inner`` (the content
+  dict), each named parameter as a variable of its own (typed as Hugo types
+  them: a bare ``true``/``false`` is a bool, ``33`` an int, ``3.14`` a float,
+  a quoted value text), ``inner`` (the content
   between paired tags, ``""`` for none) and ``page`` (the post's front matter);
 * a **callable** receiving a :class:`SiteCall` and returning MyST text (the
   parameters it receives have their ``<`` as ``&lt;`` too).
@@ -30,6 +32,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import messages
+from ..hugo.lexer import typed
 from ..hugo.rewrite import MISSING_SCHEME
 from ..hugo.urls import unsafe_url_value
 from ..warnings_ import Warn, warn
@@ -69,9 +72,12 @@ def _inert(value: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Make printed values inert (see :func:`_inert`); ``None`` prints nothing."""
+    """Make printed values inert (see :func:`_inert`); ``None`` prints nothing,
+    a bool prints as Go prints it (``true``)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Markup):
         return str(value)
     return _inert(str(value))
@@ -125,7 +131,10 @@ def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
     """A :class:`Shortcode` rendering ``template``."""
 
     def render(ctx: CallContext) -> list[nodes.Node]:
-        args, params = _safe_values(ctx)
+        safe_args, safe_params = _safe_values(ctx)
+        # Typed as Hugo types them: ``center=false`` is false to ``{% if center %}``.
+        args = [typed(v, str(i) in ctx.quoted) for i, v in enumerate(safe_args)]
+        params = {k: typed(v, k in ctx.quoted) for k, v in safe_params.items()}
         variables: dict[str, Any] = {
             key: value
             for key, value in params.items()

@@ -22,4 +22,6 @@ linkerdblog_shortcodes = {
     "raises": lambda call: 1 / 0,
     "notext": lambda call: 42,
     "number": 7,
+    # Hugo types bare values: false is false, 41 a number; a quoted "false" is text.
+    "typed": "{% if flag %}on{% else %}off{% endif %} {{ n + 1 }} {{ flag }} {{ q }}",
 }
