@@ -10,10 +10,11 @@ never stops a build.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .hugo.dates import site_zone
+from .hugo.site_config import Goldmark
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 PREFIX = "linkerdblog_"
+GOLDMARK_KEYS = tuple(f.name for f in fields(Goldmark) if f.name != "unsafe")
+"""The Goldmark settings ``linkerdblog_goldmark`` takes (``unsafe`` is ``raw_html``)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Option:
     help: str
     rebuild: Literal["", "env", "html"] = "env"
     example: str = ""
+    types: tuple[type, ...] = ()  # the types Sphinx accepts, when not the default's
 
     @property
     def full_name(self) -> str:
@@ -90,11 +94,57 @@ OPTIONS: tuple[Option, ...] = (
         "UTC",
         _is_zone,
         "an IANA time zone name such as 'Europe/Oslo'",
-        "Hugo's ``timeZone``: the zone of front-matter dates written without one "
-        "(``2021-05-14 09:30``), and of zone abbreviations the zone uses (``PST`` for "
-        "``America/Los_Angeles``). An abbreviation the zone does not use keeps its clock "
-        "time at UTC, as in Hugo.",
+        "Hugo's ``timeZone``: the zone of front-matter dates written without an offset "
+        "(``2021-05-14 09:30``) or with a zone abbreviation (``PST``, which Go gives no "
+        "offset: the clock time is read in this zone, as in Hugo).",
         example='linkerdblog_timezone = "America/Los_Angeles"',
+    ),
+    Option(
+        "hugo_config",
+        "",
+        lambda value: isinstance(value, str),
+        "a path (a string)",
+        "The Hugo site's config, relative to the conf dir: a ``hugo.toml``/``.yaml``/"
+        "``.json`` (or ``config.*``) file, a site root holding one, or a ``config/`` "
+        "folder with ``_default/``. Its ``baseURL``, ``permalinks``, ``params``, "
+        "``timeZone``, ``summaryLength``, ``taxonomies``, ``related`` and Goldmark "
+        "settings become the defaults of the ``linkerdblog_*`` options they match; a "
+        "value set in conf.py wins. See :doc:`hugo-compatibility`.",
+        example='linkerdblog_hugo_config = "../hugo.toml"',
+    ),
+    Option(
+        "site_params",
+        {},
+        lambda value: isinstance(value, dict),
+        "a dict",
+        "Hugo's site ``params``: what the ``param`` shortcode finds when the page has no "
+        "such front-matter param, and ``site.params`` in site shortcode templates. Read "
+        "from ``linkerdblog_hugo_config`` unless set.",
+        example='linkerdblog_site_params = {"repo": "https://github.com/example/quarry"}',
+    ),
+    Option(
+        "summary_length",
+        70,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+        "a whole number above 0",
+        "Hugo's ``summaryLength``: how many words of a post, at least, its automatic "
+        "summary on listing pages holds (it ends with the paragraph the last one is in).",
+        example="linkerdblog_summary_length = 40",
+    ),
+    Option(
+        "goldmark",
+        {},
+        lambda value: (
+            isinstance(value, dict)
+            and all(key in GOLDMARK_KEYS and isinstance(v, bool) for key, v in value.items())
+        ),
+        "a dict of Goldmark setting -> True or False",
+        "Goldmark (Hugo's Markdown) settings for Hugo posts, each on or off: "
+        + ", ".join(f"``{key}``" for key in GOLDMARK_KEYS)
+        + ". Unset ones keep Hugo's defaults (all on except ``block_attributes``); "
+        "read from ``linkerdblog_hugo_config`` unless set. Other documents of "
+        "the project keep MyST's own settings.",
+        example='linkerdblog_goldmark = {"linkify": False, "block_attributes": True}',
     ),
     Option(
         "embeds",
@@ -152,15 +202,33 @@ OPTIONS: tuple[Option, ...] = (
         example="linkerdblog_related_posts = 5",
     ),
     Option(
+        "related_from",
+        ["tags", "keywords"],
+        lambda value: (
+            isinstance(value, list) and all(v in ("tags", "keywords", "categories") for v in value)
+        ),
+        'a list of "tags", "keywords", "categories"',
+        "The front-matter fields whose shared values make posts related (Hugo's "
+        "``related.indices``; read from ``linkerdblog_hugo_config`` unless set).",
+        example='linkerdblog_related_from = ["tags"]',
+    ),
+    Option(
         "permalinks",
         "",
-        lambda value: isinstance(value, str),
-        "a Hugo permalink pattern (a string)",
-        "Where the Hugo site published each post, as in Hugo's ``permalinks`` setting, "
-        "with the tokens ``:year :month :monthname :day :slug :title :filename :section "
-        ":slugorfilename``; ``:slug`` falls back to the title, urlized. A post's ``url`` "
-        "overrides it. A redirect page is written at every such URL and at every alias.",
+        lambda value: (
+            isinstance(value, str)
+            or (isinstance(value, dict) and all(isinstance(v, str) for v in value.values()))
+        ),
+        "a Hugo permalink pattern, or a dict of section -> pattern",
+        "Where the Hugo site published each post, as in Hugo's ``permalinks`` setting: "
+        'one pattern, or one per section (``{"blog": "/:year/:slug/"}``), with '
+        "every Hugo token (``:year :month :monthname :day :weekday :yearday :slug :title "
+        ":filename :contentbasename :slugorfilename :section :sections :sections[1:]``, "
+        "Go date layouts such as ``:2006``). A post's ``url`` overrides it; without a "
+        "pattern a post's Hugo URL is its path (``/blog/2022/launch/``). A redirect page "
+        "is written at every such URL that is not the post's own page, and at every alias.",
         example='linkerdblog_permalinks = "/:year/:month/:day/:slug/"',
+        types=(str, dict),
     ),
     Option(
         "base_url",
@@ -236,7 +304,12 @@ def check_config(app: Sphinx, config: Config) -> None:
 def setup_config(app: Sphinx) -> None:
     """Declare every option; validation runs early at ``config-inited``."""
     for option in OPTIONS:
-        app.add_config_value(option.full_name, option.default, option.rebuild)
+        if option.types:
+            app.add_config_value(
+                option.full_name, option.default, option.rebuild, types=option.types
+            )
+        else:
+            app.add_config_value(option.full_name, option.default, option.rebuild)
     # Priority 300: before ablog's own config-inited handler (500) and ours that
     # scan posts, so they all see valid values.
     app.connect("config-inited", check_config, priority=300)

@@ -15,6 +15,7 @@ from .embeds import setup_embeds
 from .file_access import setup_file_access
 from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
+from .hugo_config import setup_hugo_config
 from .images import compute_roots, setup_images
 from .links import setup_links
 from .listings import setup_listings
@@ -102,6 +103,7 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     app.setup_extension("ablog")
     setup_config(app)
+    setup_hugo_config(app)
     setup_warnings(app)
     app.connect("config-inited", init_state, priority=600)
     app.connect("builder-inited", attach_state, priority=1)

@@ -1,4 +1,5 @@
-"""Related posts: the posts sharing most tags and keywords, newest first on ties.
+"""Related posts: the posts sharing most tags and keywords (``linkerdblog_related_from``,
+Hugo's ``related.indices``), newest first on ties.
 
 Computed once per build at ``env-updated`` from an inverted index (tag ->
 posts), so the cost grows with the posts that share a tag, not with every pair
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
     from .posts.domain import PostRecord
 
 
-def related(posts: dict[str, PostRecord], count: int) -> dict[str, list[str]]:
-    """docname -> up to ``count`` related docnames."""
+def related(
+    posts: dict[str, PostRecord], count: int, fields: tuple[str, ...] = ("tags", "keywords")
+) -> dict[str, list[str]]:
+    """docname -> up to ``count`` related docnames, sharing values of ``fields``."""
     by_term: dict[str, list[str]] = defaultdict(list)
     terms: dict[str, set[str]] = {}
     for docname, record in posts.items():
-        own = {t.lower() for t in [*record.tags, *record.keywords]}
+        own = {t.lower() for name in fields for t in getattr(record, name)}
         terms[docname] = own
         for term in own:
             by_term[term].append(docname)
@@ -55,7 +58,8 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     posts = published(env)
     old = domain.data.get("related", {})
-    lists = related(posts, app.config.linkerdblog_related_posts)
+    fields = tuple(app.config.linkerdblog_related_from)
+    lists = related(posts, app.config.linkerdblog_related_posts, fields)
     # What each page shows: (docname, title) pairs, so a changed title is a change.
     shown = {d: [(t, posts[t].title or t) for t in targets] for d, targets in lists.items()}
     domain.data["related"] = shown

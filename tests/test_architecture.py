@@ -116,7 +116,7 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_pure_layer_imports_no_sphinx() -> None:
-    hugo = sorted(name for name in MODULES if name.startswith(f"{NAME}.hugo"))
+    hugo = sorted(name for name in MODULES if name.startswith(f"{NAME}.hugo."))
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in hugo)

@@ -68,7 +68,7 @@ def test_site_overrides_a_builtin(built) -> None:
         ("bad.md:16", "shortcode", "needs a closing {{< /details >}} tag"),
         ("bad.md:18", "shortcode", "needs a closing {{< /highlight >}} tag"),
         ("bad.md:20", "shortcode", "'tweet' takes no inner content"),
-        ("bad.md:22", "shortcode", "no front-matter value 'missing'"),
+        ("bad.md:22", "shortcode", "the site params have a value 'missing'"),
         ("bad.md:24", "ref", "no post 'nowhere'"),
         ("bad.md:26", "shortcode", "needs src"),
         ("bad.md:28", "shortcode", "width 'wide' is not a length"),

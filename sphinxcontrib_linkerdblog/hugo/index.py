@@ -44,8 +44,15 @@ class IndexSettings:
     future: bool = False
     expired: bool = False
     tags_from: tuple[str, ...] = ("tags",)
-    permalinks: str = ""
+    permalinks: str | tuple[tuple[str, str], ...] = ""  # one pattern, or (section, pattern)s
     timezone: str = "UTC"
+
+    def pattern_for(self, sections: tuple[str, ...]) -> str:
+        """The permalink pattern of a post in ``sections`` (``""``: none)."""
+        if isinstance(self.permalinks, str):
+            return self.permalinks
+        patterns = dict(self.permalinks)
+        return patterns.get(sections[0] if sections else "", "") or patterns.get("", "")
 
     @classmethod
     def of(cls, values: Any) -> IndexSettings:
@@ -57,9 +64,15 @@ class IndexSettings:
             bool(getattr(values, "linkerdblog_build_future", False)),
             bool(getattr(values, "linkerdblog_build_expired", False)),
             tuple(getattr(values, "linkerdblog_tags_from", ("tags",))),
-            str(getattr(values, "linkerdblog_permalinks", "") or ""),
+            _patterns(getattr(values, "linkerdblog_permalinks", "")),
             str(getattr(values, "linkerdblog_timezone", "UTC") or "UTC"),
         )
+
+
+def _patterns(value: Any) -> str | tuple[tuple[str, str], ...]:
+    if isinstance(value, dict):
+        return tuple((str(k).strip("/"), str(v)) for k, v in value.items())
+    return str(value or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +256,7 @@ def build_index(
             sections_of(srcdir, docname),
         )
     problems: list[IndexProblem] = []
-    index.claims, index.own = site_urls(index, settings.permalinks, problems)
+    index.claims, index.own = site_urls(index, settings, problems)
     index.urls = {url: claim.docname for url, claim in index.claims.items()}
     index.tag_spellings = spellings(t for p in index.visible() for t in p.terms)
     index.names = PostNames.of({d: p.slug for d, p in index.posts.items()})
@@ -263,7 +276,7 @@ def sections_of(srcdir: Path, docname: str) -> tuple[str, ...]:
     return tuple(folders[:depth])
 
 
-def own_url(post: IndexedPost, pattern: str) -> tuple[str, str] | None:
+def own_url(post: IndexedPost, settings: IndexSettings) -> tuple[str, str] | None:
     """The post's one Hugo URL and where it comes from: ``url``, else the
     ``permalinks`` pattern, else Hugo's default path from the file's place."""
     page = PageFile(post.docname, post.date, post.slug, post.title, post.sections)
@@ -271,6 +284,7 @@ def own_url(post: IndexedPost, pattern: str) -> tuple[str, str] | None:
         if ":" in post.url and not post.url.startswith(("http:", "https:")):
             return "url", expand(post.url, page) or post.url  # Hugo expands tokens in url too
         return "url", post.url
+    pattern = settings.pattern_for(post.sections)
     if pattern:
         permalink = expand(pattern, page)
         return ("permalinks", permalink) if permalink else None
@@ -278,7 +292,7 @@ def own_url(post: IndexedPost, pattern: str) -> tuple[str, str] | None:
 
 
 def site_urls(
-    index: PostIndex, pattern: str, problems: list[IndexProblem]
+    index: PostIndex, settings: IndexSettings, problems: list[IndexProblem]
 ) -> tuple[dict[str, Claim], dict[str, str]]:
     """Every Hugo URL of every built post (its own URL, aliases) -> its claim,
     and each post's own URL.
@@ -291,7 +305,7 @@ def site_urls(
     for post in index.visible():
         if post.list_page:
             continue
-        own = own_url(post, pattern)
+        own = own_url(post, settings)
         found = [own] if own else []
         base = normalise_path(own[1]) if own else None
         if base is not None:

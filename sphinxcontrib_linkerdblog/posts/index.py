@@ -31,14 +31,19 @@ def index_posts(app: Sphinx, config: Config) -> PostIndex:
     exists and can be corrected: Hugo's ``_index.md`` is a list page, and a draft
     must not become an ablog post.
     """
-    unknown = check_pattern(config.linkerdblog_permalinks)
-    if unknown:
-        warn(
-            f"conf.py: linkerdblog_permalinks has unknown token(s) "
-            f"{', '.join(':' + t for t in unknown)}; no permalink redirects are written",
-            Warn.ALIAS,
-        )
-        config.linkerdblog_permalinks = ""
+    value = config.linkerdblog_permalinks
+    patterns = dict(value) if isinstance(value, dict) else {"": value}
+    for section, pattern in list(patterns.items()):
+        unknown = check_pattern(pattern)
+        if unknown:
+            name = f"linkerdblog_permalinks[{section!r}]" if section else "linkerdblog_permalinks"
+            warn(
+                f"conf.py: {name} has unknown token(s) {', '.join(':' + t for t in unknown)}; "
+                "no permalink redirects are written for it",
+                Warn.ALIAS,
+            )
+            patterns[section] = ""
+    config.linkerdblog_permalinks = patterns if isinstance(value, dict) else patterns[""]
     index, problems = build_index(app.srcdir, IndexSettings.of(config), datetime.now(UTC))
     for problem in problems:
         # No environment yet (it maps docnames to files): the location is a path.

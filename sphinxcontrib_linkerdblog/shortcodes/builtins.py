@@ -94,20 +94,35 @@ def _lookup(data: dict[str, Any], dotted: str) -> Any:
     return value
 
 
-def render_param(ctx: CallContext) -> list[nodes.Node]:
-    """A front-matter value of the current page (``params.x`` looked up first, as Hugo)."""
+def param_value(ctx: CallContext) -> str:
+    """Hugo's ``.Page.Param``: the page's ``params.x``, its front-matter ``x``, then
+    the site's ``params`` (``linkerdblog_site_params``); dotted names go down maps."""
     name = ctx.get("name", 0)
     if not name:
         raise ShortcodeError("needs the name of a front-matter field")
     # A Hugo post's front matter as written; another page's MyST front matter.
     front = ctx.page.front if ctx.page is not None else ctx.metadata
-    value = _lookup(front.get("params", {}) if isinstance(front.get("params"), dict) else {}, name)
-    if value is None:
-        value = _lookup(front, name)
-    if value is None or isinstance(value, (dict, list)):
-        raise ShortcodeError(f"the page has no front-matter value {name!r}")
-    text = nodes.Text(str(value))
+    params = front.get("params", {}) if isinstance(front.get("params"), dict) else {}
+    site = getattr(ctx.config, "linkerdblog_site_params", None) or {}
+    for source in (params, front, site):
+        value = _lookup(source, name)
+        if value is not None and not isinstance(value, (dict, list)):
+            return str(value).lower() if isinstance(value, bool) else str(value)
+    raise ShortcodeError(f"neither the page nor the site params have a value {name!r}")
+
+
+def render_param(ctx: CallContext) -> list[nodes.Node]:
+    """The value as text; ``{{% param %}}`` renders it as Markdown, as Hugo does."""
+    value = param_value(ctx)
+    if ctx.markdown:
+        return ctx.render(value, ctx.lineno, inline=not ctx.block)
+    text = nodes.Text(value)
     return [nodes.paragraph("", "", text)] if ctx.block else [text]
+
+
+def param_url(ctx: CallContext) -> str | None:
+    """``[repo]({{< param repo >}}/issues)``: the value is the link's URL."""
+    return param_value(ctx).strip()
 
 
 def _hl_lines(spec: str) -> list[int]:
@@ -188,7 +203,7 @@ def render_comment(ctx: CallContext) -> list[nodes.Node]:
 
 SHORTCODES = (
     Shortcode("figure", render_figure, params=FIGURE_PARAMS, inner=False),
-    Shortcode("param", render_param, params=frozenset({"name"}), inner=False),
+    Shortcode("param", render_param, param_url, params=frozenset({"name"}), inner=False),
     Shortcode("highlight", render_highlight, inner=True),
     Shortcode(
         "details",

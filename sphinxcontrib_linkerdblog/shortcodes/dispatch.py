@@ -41,6 +41,7 @@ class CallBase:
     :ivar quoted: which of them were quoted (keys, or positions as text): a bare
         ``true`` or ``33`` is a bool or a number to Hugo's templates, see
         :func:`..hugo.lexer.typed`.
+    :ivar markdown: whether it was called ``{{% ... %}}`` (its output is Markdown).
     :ivar inner: the content between paired tags (``""`` for none), with any
         nested shortcodes already rewritten, ready to render.
     :ivar raw_inner: the same, exactly as written (for code), Hugo escapes undone.
@@ -57,6 +58,7 @@ class CallBase:
         self.args: list[str] = call.args
         self.params: dict[str, str] = call.params
         self.quoted: frozenset[str] = call.quoted
+        self.markdown: bool = call.markdown
         self.inner: str = entry.inner
         self.raw_inner: str = entry.raw_inner
         self.lineno: int = call.line

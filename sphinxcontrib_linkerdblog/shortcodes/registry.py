@@ -45,6 +45,7 @@ class CallContext(Protocol):
     args: list[str]
     params: dict[str, str]
     quoted: frozenset[str]
+    markdown: bool
     inner: str
     raw_inner: str
     lineno: int

@@ -7,7 +7,8 @@ Each entry maps a name to either
   dict), each named parameter as a variable of its own (typed as Hugo types
   them: a bare ``true``/``false`` is a bool, ``33`` an int, ``3.14`` a float,
   a quoted value text), ``inner`` (the content
-  between paired tags, ``""`` for none) and ``page`` (the post's front matter);
+  between paired tags, ``""`` for none), ``page`` (the post's front matter) and
+  ``site`` (``site.params``, Hugo's site params; ``site.base_url``);
 * a **callable** receiving a :class:`SiteCall` and returning MyST text (the
   parameters it receives have their ``<`` as ``&lt;`` too).
 
@@ -60,6 +61,7 @@ class SiteCall:
     source_path: str
     lineno: int
     page: dict[str, Any] = field(default_factory=dict)
+    site: dict[str, Any] = field(default_factory=dict)
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
@@ -120,6 +122,15 @@ def _page(ctx: CallContext) -> dict[str, Any]:
     return {**meta.front, "title": meta.title}
 
 
+def _site(ctx: CallContext) -> dict[str, Any]:
+    """What ``.Site`` gives Hugo templates that a post's text can use."""
+    config = ctx.config
+    return {
+        "params": dict(getattr(config, "linkerdblog_site_params", None) or {}),
+        "base_url": getattr(config, "linkerdblog_base_url", "") or "",
+    }
+
+
 def _render_text(ctx: CallContext, text: str) -> list[nodes.Node]:
     text = text.strip("\n")
     if not text.strip():
@@ -146,6 +157,7 @@ def template_shortcode(name: str, template: jinja2.Template) -> Shortcode:
             params=params,
             inner=Markup(ctx.inner),
             page=_page(ctx),
+            site=_site(ctx),
         )
         try:
             text = template.render(variables)
@@ -170,6 +182,7 @@ def callable_shortcode(name: str, func: Callable[[SiteCall], Any]) -> Shortcode:
             ctx.source_path,
             ctx.lineno,
             _page(ctx),
+            _site(ctx),
         )
         try:
             text = func(call)
