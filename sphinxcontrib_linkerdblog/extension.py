@@ -19,6 +19,7 @@ from .hugo_config import setup_hugo_config
 from .images import compute_roots, setup_images
 from .links import setup_links
 from .listings import setup_listings
+from .markdown_parser import setup_markdown_parser
 from .markup_safety import setup_markup_safety
 from .meta_tags import setup_meta_tags
 from .page_writes import setup_page_writes
@@ -109,6 +110,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", attach_state, priority=1)
     app.connect("builder-inited", read_any_bytes, priority=2)
     setup_goldmark(app)
+    setup_markdown_parser(app)
     setup_posts(app)
     setup_engine(app)
     setup_builtins(app)

@@ -100,6 +100,7 @@ EXPECTED = [
     ("script-urls.md", 18, "html"),  # style with url()
     ("script-urls.md", 20, "url"),  # a data: image
     ("script-urls.md", 22, "url"),  # {button-link} javascript:
+    ("shortcodes-in-html.md", 8, "html"),  # a param's javascript: URL in an href
     ("template-options.md", 5, "image"),  # the injected option stays text of the alt
     ("read-files.md", 5, "path"),  # {download}
     ("read-files.md", 7, "path"),  # literalinclude

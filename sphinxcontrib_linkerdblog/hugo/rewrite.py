@@ -26,6 +26,7 @@ The placeholders are chosen for that:
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -42,7 +43,13 @@ is unwrapped into its text after parsing (see ``engine.UnwrapMissingLinks``)."""
 # Right before a call that stands in a link destination: ``[text](`` (or
 # ``](<``), or a reference definition's ``[label]:`` at a line start; CommonMark
 # allows one line break between either and the destination.
-_REF_DEF = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:")
+_REF_DEF = re.compile(r"[ \t]{0,3}\[(?!\^)[^\]\n]+\]:")  # not a footnote's [^1]:
+_URL_STOPS = " \t\n()<>"
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_TAGS_ONLY = re.compile(r"(?:[ \t]*</?[A-Za-z][^<>\n]*>)*[ \t]*")
+_NOT_CONTAINER = re.compile(r"[^>\s]")
+_DESTINATION_UNSAFE = re.compile(r"[\s()<>]")
+_TAG_NAME = re.compile(r"[A-Za-z][\w:-]*\s")
 _TITLE_ONLY = re.compile(r"""[ \t]*(?:"[^"]*"|'[^']*'|\([^)]*\))?[ \t]*$""")
 _ESCAPED_CALL = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
@@ -74,6 +81,7 @@ class Entry:
     inner_line: int
     source: str
     block: bool
+    in_tag: bool = False  # inside an HTML tag: its URL goes into raw HTML as is
 
     @property
     def raw_inner(self) -> str:
@@ -175,13 +183,24 @@ class _Rewriter:
         self.result = result
         self.url_for = url_for
         self.lines = _Lines(text)
+        # Per range being rewritten: call start -> end, and end -> start of the
+        # calls already replaced (a link destination may hold several calls).
+        self.starts: list[dict[int, int]] = []
+        self.ends: list[dict[int, int]] = []
 
     def run(self, start: int, end: int, calls: list[Call]) -> str:
         """Rewrite ``text[start:end]`` whose top-level calls are ``calls``."""
         text = self.text
         events: list[tuple[int, int, str]] = []
-        for call in calls:
-            events.append((call.start, call.end, self._replace(call)))
+        self.starts.append({call.start: call.end for call in calls})
+        self.ends.append({})
+        try:
+            for call in calls:
+                events.append((call.start, call.end, self._replace(call)))
+                self.ends[-1][call.end] = call.start
+        finally:
+            self.starts.pop()
+            self.ends.pop()
         # The escapes of this range that no call here holds (those are its own).
         child = 0
         for position in range(bisect_left(self.escape_starts, start), len(self.escapes)):
@@ -216,41 +235,102 @@ class _Rewriter:
         return len(self.result.entries) - 1
 
     def _blank_before(self, offset: int, line_start: int) -> bool:
-        """Whether only spaces stand between ``line_start`` and ``offset``."""
-        pos = offset
-        while pos > line_start and self.text[pos - 1] in _SPACE:
-            pos -= 1
-        return pos == line_start
+        """Whether only container marks stand between ``line_start`` and ``offset``:
+        spaces, a quote's ``>``, a list item's marker, or HTML tags on a line that
+        starts with one (``<div class="x">{{< youtube id >}}</div>``)."""
+        if _CONTAINER_PREFIX.fullmatch(self.text, line_start, offset):
+            return True
+        return self.text.startswith("<", line_start) and bool(
+            _TAGS_ONLY.fullmatch(self.text, line_start, offset)
+        )
 
     def _blank_after(self, offset: int, line_end: int) -> bool:
+        text = self.text
         pos = offset
-        while pos < line_end and self.text[pos] in _SPACE:
+        while pos < line_end and text[pos] in _SPACE:
             pos += 1
-        return pos == line_end
+        if pos == line_end:
+            return True
+        line_start = self.lines.start(offset)
+        return text.startswith("<", line_start) and bool(_TAGS_ONLY.fullmatch(text, pos, line_end))
 
-    def _link_destination(self, call: Call, line_start: int) -> str:
-        """Where the call stands if it is a link destination: ``"("`` after ``](``,
-        ``":"`` in a reference definition, ``""`` otherwise.  An upper-case letter
-        means the opener is on the line above (CommonMark allows one break)."""
-        text, pos = self.text, call.start
-        while pos > line_start and text[pos - 1] in _SPACE:
-            pos -= 1
-        above = pos == line_start and pos > 0
-        if above:  # the destination may start the line after its opener
-            pos -= 1  # the line break; at most one call per line gets here
-            line_start = text.rfind("\n", 0, pos) + 1
-            while pos > line_start and text[pos - 1] in _SPACE:
+    def _back(self, pos: int, line_start: int, stops: str) -> int:
+        """``pos`` moved back over characters not in ``stops`` and over the calls
+        before it on the line (a URL may hold several: ``<{{% a %}}?{{% b %}}>``)."""
+        text, starts = self.text, self.ends[-1]
+        while pos > line_start:
+            if pos in starts:
+                pos = starts[pos]
+            elif text[pos - 1] not in stops:
                 pos -= 1
-        if text.endswith("](", 0, pos) or text.endswith("](<", 0, pos):
-            return "P" if above else "("
-        if (
+            else:
+                break
+        return pos
+
+    def _forward(self, pos: int, line_end: int, stops: str) -> int:
+        """``pos`` moved forward over characters not in ``stops`` and over calls."""
+        text, ends = self.text, self.starts[-1]
+        while pos < line_end:
+            if pos in ends:
+                pos = ends[pos]
+            elif text[pos] not in stops:
+                pos += 1
+            else:
+                break
+        return pos
+
+    def _ref_definition(self, pos: int, line_start: int, after: int, angle: bool) -> bool:
+        """Whether ``[label]:`` ends at ``pos`` (a definition, not a footnote), and
+        only a title follows the destination that continues at ``after``."""
+        text = self.text
+        if not (
             text.endswith("]:", 0, pos)
             and pos - line_start <= _MAX_LABEL + 6
             and _REF_DEF.fullmatch(text, line_start, pos)
-            and _TITLE_ONLY.fullmatch(text, call.end, self.lines.end(call.end))
         ):
-            return "C" if above else ":"
+            return False
+        line_end = self.lines.end(after)
+        end = self._forward(after, line_end, ">\n" if angle else _URL_STOPS)
+        if angle:
+            if end >= line_end or text[end] != ">":
+                return False
+            end += 1
+        return _TITLE_ONLY.fullmatch(text, end, line_end) is not None
+
+    def _link_destination(self, call: Call, line_start: int) -> str:
+        """Where the call stands if it is (part of) a link destination: ``"("``
+        after ``](``, ``":"`` in a reference definition, ``""`` otherwise.  An
+        upper-case letter means the opener is on the line above (CommonMark
+        allows one break there)."""
+        text = self.text
+        for angle in (False, True):
+            pos = self._back(call.start, line_start, "<>\n" if angle else _URL_STOPS)
+            if angle:
+                if pos == line_start or text[pos - 1] != "<":
+                    continue
+                pos -= 1
+            first = pos == call.start or (pos < call.start and text[pos : call.start].isspace())
+            while pos > line_start and text[pos - 1] in _SPACE:
+                pos -= 1
+            above = first and pos == line_start and pos > 0
+            scan_start = line_start
+            if above:  # the destination may start the line after its opener
+                pos -= 1  # the line break; at most one call per line gets here
+                scan_start = text.rfind("\n", 0, pos) + 1
+                while pos > scan_start and text[pos - 1] in _SPACE:
+                    pos -= 1
+            if text.endswith("](", 0, pos):
+                return "P" if above else "("
+            if self._ref_definition(pos, scan_start, call.end, angle):
+                return "C" if above else ":"
         return ""
+
+    def _in_tag(self, call: Call, line_start: int) -> bool:
+        """Whether the call stands inside an HTML tag (``<a href="{{< param x >}}">``)."""
+        pos = self._back(call.start, line_start, "<>\n")
+        return (
+            pos > line_start and self.text[pos - 1] == "<" and bool(_TAG_NAME.match(self.text, pos))
+        )
 
     def _replace(self, call: Call) -> str:
         text = self.text
@@ -262,6 +342,8 @@ class _Rewriter:
         # which CommonMark and Hugo read as a paragraph).
         if where:
             return self._url(call, breaks, opener_here=where in "(:")
+        if self._in_tag(call, line_start):
+            return self._attribute(call, breaks)
         line_end = self.lines.end(call.end)
         standalone = self._blank_before(call.start, line_start) and self._blank_after(
             call.end, line_end
@@ -269,10 +351,22 @@ class _Rewriter:
         index = self._add_entry(call, block=standalone)
         if standalone and breaks:
             # A fence over exactly the call's lines; the directive ignores its body.
-            before = text[line_start : call.start]
-            return f"```{{{ROLE}}} {index}" + "\n" * breaks + before + "```"
+            # Inside a quote or list the fence's lines keep the container's marks.
+            prefix = _NOT_CONTAINER.sub(" ", text[line_start : call.start])
+            return f"```{{{ROLE}}} {index}" + f"\n{prefix}" * breaks + "```"
         padding = "".join(f"\n{index}" for _ in range(breaks))
         return f"{{{ROLE}}}`{index}{padding}`"
+
+    def _attribute(self, call: Call, breaks: int) -> str:
+        """A call inside an HTML tag: its URL (or value), escaped for an attribute;
+        nothing when it has none (the caller warns).  Line breaks are kept."""
+        index = self._add_entry(call, block=False)
+        self.result.entries[index].in_tag = True
+        url = self.url_for(self.result.entries[index], index) if self.url_for else None
+        if url is None:
+            self.result.url_failures.append(index)
+            url = ""
+        return html.escape(url, quote=True) + "\n" * breaks
 
     def _url(self, call: Call, breaks: int, *, opener_here: bool) -> str:
         """Replace a call in a link destination by its URL; keep the line count.
@@ -287,6 +381,8 @@ class _Rewriter:
             self.result.url_failures.append(index)
             # Keep the link syntax valid; the link becomes its text after parsing.
             url = f"{MISSING_SCHEME}:{index}"
+        else:  # a value with spaces or brackets must not end the destination
+            url = _DESTINATION_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
         follower = self.text[call.end : call.end + 1]
         room_after = follower in ("", ")", ">", " ", "\t", "\n")
         # When ``(`` or ``]:`` is on an earlier line, the break before the

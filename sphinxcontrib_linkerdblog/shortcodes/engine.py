@@ -27,6 +27,7 @@ from .registry import ShortcodeError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from ..hugo.metadata import PostMeta
@@ -41,10 +42,12 @@ class Context(CallBase):
         env: BuildEnvironment,
         docname: str,
         renderer: Any | None = None,
+        builder: Builder | None = None,
     ) -> None:
         super().__init__(entry, docname, str(env.doc2path(docname)))
         self.env = env
         self.renderer = renderer
+        self.builder = builder  # while the source is rewritten: for URLs in raw HTML
 
     @property
     def page(self) -> PostMeta | None:
@@ -70,7 +73,10 @@ class Context(CallBase):
         return locate(ref, self.docname, self.env.found_docs, get_state(self.env).index.names)
 
     def link_target(self, docname: str) -> str:
-        """The relative path of ``docname``'s source file, which MyST resolves."""
+        """The relative path of ``docname``'s source file, which MyST resolves; in
+        raw HTML (``<a href="{{< relref x >}}">``), which nothing resolves, its page."""
+        if self.entry.in_tag and self.builder is not None:
+            return self.builder.get_relative_uri(self.docname, docname)
         target = str(self.env.doc2path(docname, False)).replace("\\", "/")
         return posixpath.relpath(target, posixpath.dirname(self.docname) or ".")
 
@@ -269,7 +275,8 @@ def resolve_url(app: Sphinx, docname: str, entry: Entry) -> str | None:
 
     Called while the source is rewritten, before parsing (see :func:`.dispatch.run_url`).
     """
-    return run_url(Context(entry, app.env, docname), get_state(app.env).shortcodes)
+    context = Context(entry, app.env, docname, builder=app.builder)
+    return run_url(context, get_state(app.env).shortcodes)
 
 
 def setup_engine(app: Sphinx) -> None:
