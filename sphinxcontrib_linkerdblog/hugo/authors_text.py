@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -226,14 +226,24 @@ def post_authors(
     :param values: the author values as written, in order.
     :param profiles: the values that are inline profiles (never split).
     :param ids: the registry's ids; ``names``: see :func:`split_author_text`.
-    :return: the entries in order, as the byline shows them.
+    :return: the entries in order, as the byline shows them, each person once:
+        a later mention of someone already named is dropped (and when it was
+        the first of its value, the next one of that value starts as a list item).
     """
     found: list[AuthorName] = []
+    seen: set[str] = set()
     for value in values:
         if value in profiles:
-            found.append(AuthorName(value, value, kind="profile"))
+            entries = [AuthorName(value, value, kind="profile")]
         else:
-            found.extend(split_author_text(value, ids, names))
+            entries = split_author_text(value, ids, names)
+        first = True
+        for entry in entries:
+            if entry.key in seen:
+                continue
+            seen.add(entry.key)
+            found.append(replace(entry, joiner="") if first and entry.joiner else entry)
+            first = False
     return found
 
 
