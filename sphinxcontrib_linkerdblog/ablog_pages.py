@@ -18,6 +18,10 @@ names.  Without patching ablog:
   and two tags whose names slugify alike (``C`` and ``C++``) get two pages.  The
   names are kept in the build state, so bylines, indices and listings link to
   the very pages ablog writes.
+* **author links**: an author named in free text with a link
+  (``[Jane](https://github.com/jane)``) has no registry entry; their ablog page
+  ("Posts by Jane") links to them as ablog links an author's ``blog_authors``
+  URL, with the first link a post gives (links were checked as posts were read).
 """
 
 from __future__ import annotations
@@ -101,6 +105,17 @@ def _first_post(env: BuildEnvironment, catalog: str, label: str) -> tuple[str, i
     return None
 
 
+def author_links(env: BuildEnvironment) -> dict[str, str]:
+    """Author label -> the first link posts give the person (posts in name order)."""
+    posts = env.get_domain("blog").data["posts"]
+    links: dict[str, str] = {}
+    for docname in sorted(posts):
+        for entry in posts[docname].author_names:
+            if entry.url and entry.kind == "name":
+                links.setdefault(entry.key, entry.url)
+    return links
+
+
 def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: register ablog's posts, then give every collection a safe page name."""
     if not ablog.builder_support(app):
@@ -110,6 +125,10 @@ def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
         register_posts(app)
     state = get_state(env)
     state.pages.clear()
+    for label, url in author_links(env).items():
+        collection = blog.catalogs["author"].collections.get(label)
+        if collection is not None and collection.href is None:
+            collection.href = url
     for catalog, folder in CATALOG_FOLDERS.items():
         collections = blog.catalogs[catalog].collections
         taken: set[str] = set()
