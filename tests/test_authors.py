@@ -18,6 +18,8 @@ import pytest
 from ablog.blog import Blog
 from helpers import html_fragments, warnings_of
 
+from sphinxcontrib_linkerdblog.authors import Author, registry_names
+
 pytestmark = pytest.mark.sphinx("html", testroot="authors-text", freshenv=True)
 
 PEOPLE = {
@@ -138,3 +140,12 @@ def test_only_the_unknown_id_is_warned_about(built) -> None:
 def test_text_byline(built) -> None:
     text = (Path(built.outdir) / "blog" / "otel.txt").read_text(encoding="utf-8")
     assert "By Adriana Villela (ServiceNow) and Reese Lee (New Relic) ·" in " ".join(text.split())
+
+
+def test_registry_names_fold_case_and_skip_shared_names() -> None:
+    registry = {
+        "william": Author("william", "William  Morgan"),
+        "ann": Author("ann", "Ann"),
+        "ann2": Author("ann2", "ANN"),  # two entries, one name: it names neither
+    }
+    assert registry_names(registry) == {"william morgan": "william"}
