@@ -12,6 +12,7 @@ How the text is split is tests/test_authors_text.py.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,23 @@ def test_registry_names_fold_case_and_skip_shared_names() -> None:
         "ann2": Author("ann2", "ANN"),  # two entries, one name: it names neither
     }
     assert registry_names(registry) == {"william morgan": "william"}
+
+
+def test_names_that_slugify_alike_get_two_pages_and_two_links(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``Jane Doe`` and ``jane doe`` are two spellings, so two ablog authors: each
+    has its own page, and ablog's post list links each to its own (ablog makes
+    both labels from the slug, so both links went to the last one's page)."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-authors-text", src)
+    (src / "blog" / "lower.md").write_text(
+        "---\ntitle: Lower\ndate: 2024-05-01\nauthor: jane doe\n---\n\nText.\n"
+    )
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    index = page(app, "index")
+    found = re.findall(r'href="blog/author/(jane-doe[^"]*)\.html" title="([^"]*)"', index)
+    links = {title: slug for slug, title in found}  # each title links to one page
+    assert len(set(found)) == 2 and links["Jane Doe"] == "jane-doe"
+    assert links["jane doe"].startswith("jane-doe-")
+    for name, slug in links.items():
+        assert f"<title>Posts by {name} &#8212;" in page(app, f"blog/author/{slug}")
