@@ -2,8 +2,9 @@
 
 Each shape is a post a pull request could bring (thousands of shortcodes on
 one line, unmatched tags, escapes among paired calls, deep nesting, unclosed
-backticks, a YAML alias bomb...).  For each, the pure core that every post
-goes through (:func:`split_front_matter` + :func:`normalise`, then
+backticks, a YAML alias bomb, thousands of authors written as text...).  For
+each, the pure core that every post goes through (:func:`split_front_matter` +
+:func:`normalise`, its authors read by :func:`post_authors`, then
 :func:`rewrite_text`, which runs the lexer) is timed at size ``n`` and ``4n``,
 best of ``--runs``; ``--build`` also times a whole one-post Sphinx build of
 each size (reading, MyST parse, our transforms, writing).
@@ -32,6 +33,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from sphinxcontrib_linkerdblog.hugo.authors_text import post_authors
 from sphinxcontrib_linkerdblog.hugo.frontmatter import split_front_matter
 from sphinxcontrib_linkerdblog.hugo.metadata import normalise
 from sphinxcontrib_linkerdblog.hugo.rewrite import rewrite_text
@@ -94,6 +96,15 @@ def long_front_matter(n: int) -> str:
     return "---\n" + "".join(f"key{i}: value {i}\n" for i in range(n)) + "title: t\n---\nbody\n"
 
 
+def authors_as_text(n: int) -> str:
+    people = ", ".join(f"[P {i}](https://e.example/{i}) (Org {i})" for i in range(n))
+    return f'---\ntitle: t\nauthor: "{people}"\n---\nbody\n'
+
+
+def author_brackets(n: int) -> str:
+    return f'---\ntitle: t\nauthor: "{"(" * n}{"[a](" * n}{")" * (n // 2)} and x"\n---\nbody\n'
+
+
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "8,000 calls on one line": (many_calls_one_line, 8000),
     "calls on many lines": (many_calls_many_lines, 8000),
@@ -108,13 +119,16 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "reference definitions": (reference_definitions, 4000),
     "YAML aliases": (yaml_aliases, 8000),
     "long front matter": (long_front_matter, 8000),
+    "authors written as text": (authors_as_text, 2000),
+    "brackets in an author": (author_brackets, 8000),
 }
 
 
 def core(text: str) -> None:
     """What every post costs before MyST: front matter, then shortcodes."""
     front = split_front_matter(text)
-    normalise(front)
+    meta, _problems = normalise(front)
+    post_authors(meta.authors, meta.author_profiles)
     rewrite_text(text, url_for=lambda entry, index: "x.md")
 
 

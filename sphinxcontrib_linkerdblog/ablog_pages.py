@@ -15,9 +15,14 @@ names.  Without patching ablog:
   collections are registered and each one's page name checked: a name longer
   than any file system allows is shortened with a stable hash (with a located
   warning at the post), an empty one (a tag made only of punctuation) gets one,
-  and two tags whose names slugify alike (``C`` and ``C++``) get two pages.  The
-  names are kept in the build state, so bylines, indices and listings link to
-  the very pages ablog writes.
+  and two tags whose names slugify alike (``C`` and ``C++``, or authors ``Jane
+  Doe`` and ``jane doe``) get two pages, and two of ablog's labels, which its
+  ``postlist`` links go through.  The names are kept in the build state, so
+  bylines, indices and listings link to the very pages ablog writes.
+* **author links**: an author named in free text with a link
+  (``[Jane](https://github.com/jane)``) has no registry entry; their ablog page
+  ("Posts by Jane") links to them as ablog links an author's ``blog_authors``
+  URL, with the first link a post gives (links were checked as posts were read).
 """
 
 from __future__ import annotations
@@ -101,6 +106,17 @@ def _first_post(env: BuildEnvironment, catalog: str, label: str) -> tuple[str, i
     return None
 
 
+def author_links(env: BuildEnvironment) -> dict[str, str]:
+    """Author label -> the first link posts give the person (posts in name order)."""
+    posts = env.get_domain("blog").data["posts"]
+    links: dict[str, str] = {}
+    for docname in sorted(posts):
+        for entry in posts[docname].author_names:
+            if entry.url and entry.kind == "name":
+                links.setdefault(entry.key, entry.url)
+    return links
+
+
 def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: register ablog's posts, then give every collection a safe page name."""
     if not ablog.builder_support(app):
@@ -110,9 +126,14 @@ def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
         register_posts(app)
     state = get_state(env)
     state.pages.clear()
+    for label, url in author_links(env).items():
+        collection = blog.catalogs["author"].collections.get(label)
+        if collection is not None and collection.href is None:
+            collection.href = url
     for catalog, folder in CATALOG_FOLDERS.items():
         collections = blog.catalogs[catalog].collections
         taken: set[str] = set()
+        xrefs: set[str] = set()
         base = f"{blog.blog_path}/{folder}"
         for label in sorted(collections, key=str):
             collection = collections[label]
@@ -129,7 +150,12 @@ def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
                 )
             if docname != collection.docname:
                 collection._path = docname  # ablog's own attribute for the page name
-                blog.references[collection.xref] = (docname, collection.name)
+            if collection.xref in xrefs:
+                # ablog's label (its postlist links) is made from the slug too: two
+                # labels that slugify alike would both link to the page of the last.
+                collection.xref = f"{blog.catalogs[catalog].xref}-{slug}"
+            xrefs.add(collection.xref)
+            blog.references[collection.xref] = (docname, collection.name)
             state.pages[(catalog, str(label))] = docname
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .hugo.authors_text import name_key
 from .hugo.urls import safe_url
 from .warnings_ import Warn, warn
 
@@ -78,6 +79,17 @@ def parse_registry(data: Any, source: str) -> tuple[dict[str, Author], list[str]
             links=_links(entry.get("links"), str(key), source, problems),
         )
     return authors, problems
+
+
+def registry_names(authors: dict[str, Author]) -> dict[str, str]:
+    """Each entry's name, folded (:func:`.hugo.authors_text.name_key`), -> its id:
+    a post that writes ``William Morgan`` out means the registry's ``william``.
+    A name two entries share is left out (it names neither for sure)."""
+    found: dict[str, str | None] = {}
+    for author in authors.values():
+        key = name_key(author.name)
+        found[key] = author.id if key not in found else None
+    return {key: id_ for key, id_ in found.items() if id_ is not None}
 
 
 def load_registry(value: Any, confdir: Path) -> tuple[dict[str, Author], list[str]]:

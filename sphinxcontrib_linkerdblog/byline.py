@@ -5,6 +5,13 @@ first paragraph as its excerpt (so the byline never becomes the excerpt), from
 what the ``blog`` domain recorded while reading.  It is made of standard nodes
 (a paragraph of text, links and small images), so every builder prints it.
 Reading time is Hugo's (:func:`.hugo.content.reading_minutes`).
+
+Authors are shown as the post names them: a registry id by the registry's name
+and avatar, an inline profile by its name and avatar, and a person named in
+free text (Docsy's ``[A](url) (Org) and B``) with their link and affiliation,
+joined as written.  The links were checked when the post was read (only
+http(s), mailto and relative ones are kept); every text is a text node, which
+every writer escapes.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
+    from .hugo.authors_text import AuthorName
     from .posts.domain import PostRecord
 
 
@@ -29,25 +37,45 @@ def _date(date: datetime | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
+def author_nodes(app: Sphinx, record: PostRecord, entry: AuthorName) -> list[nodes.Node]:
+    """One author in a byline: avatar, name (linked when written with a link),
+    affiliation."""
+    author = get_state(app.env).authors.get(entry.key)
+    profile = record.author_profiles.get(entry.key, {})
+    name = author.name if author else str(profile.get("name", entry.name))
+    found: list[nodes.Node] = []
+    uri = record.avatars.get(entry.key)
+    if uri:
+        found.append(
+            nodes.image(uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri})
+        )
+    shown = nodes.inline("", "", classes=["linkerdblog-author"])
+    if entry.url:
+        shown += nodes.reference(name, name, refuri=entry.url)
+    else:
+        shown += nodes.Text(name)
+    found.append(shown)
+    if entry.affiliation:
+        affiliation = entry.affiliation
+        found += [
+            nodes.Text(" ("),
+            nodes.inline(affiliation, affiliation, classes=["linkerdblog-affiliation"]),
+            nodes.Text(")"),
+        ]
+    return found
+
+
 def make_byline(app: Sphinx, docname: str, record: PostRecord) -> nodes.paragraph:
     """The byline paragraph for one post."""
-    authors = get_state(app.env).authors
     para = nodes.paragraph("", "", classes=["linkerdblog-byline"])
-    names = record.authors
+    names = record.author_names
     if names:
         para += nodes.Text("By ")
-    for position, author_id in enumerate(names):
-        author = authors.get(author_id)
-        profile = record.author_profiles.get(author_id, {})
-        name = author.name if author else str(profile.get("name", author_id))
-        uri = record.avatars.get(author_id)
+    for position, entry in enumerate(names):
         if position:
-            para += nodes.Text(", " if position < len(names) - 1 else " and ")
-        if uri:
-            para += nodes.image(
-                uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri}
-            )
-        para += nodes.inline(name, name, classes=["linkerdblog-author"])
+            # As written inside one value ("A (Org) and B"); between list items, as a list.
+            para += nodes.Text(entry.joiner or (", " if position < len(names) - 1 else " and "))
+        para.extend(author_nodes(app, record, entry))
     parts = [_date(record.date)]
     if record.lastmod and record.lastmod != record.date:
         parts.append("updated " + _date(record.lastmod))

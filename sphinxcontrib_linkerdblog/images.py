@@ -87,16 +87,17 @@ def resolve(uri: str, docdir: Path, roots: list[Path]) -> Path | bool | None:
     return None
 
 
-def register_images(app: Sphinx, docname: str, meta: PostMeta) -> dict[str, str]:
+def register_images(app: Sphinx, docname: str, meta: PostMeta, keys: list[str]) -> dict[str, str]:
     """Copy the post's avatars and thumbnail to the output like its own images.
 
     They are not in the document's text, so Sphinx's image collector does not
     see them; registered here, at read time, the HTML builder copies them.
+    :param keys: the post's authors (registry ids, inline profiles' names...).
     :return: author -> avatar path, for the byline.
     """
     authors = get_state(app.env).authors
     avatars: dict[str, str] = {}
-    for author_id in meta.authors:
+    for author_id in keys:
         author = authors.get(author_id)
         profile = meta.author_profiles.get(author_id, {})
         avatar = author.avatar if author else str(profile.get("avatar") or "")

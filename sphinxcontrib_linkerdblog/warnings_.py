@@ -43,8 +43,11 @@ class Warn(Enum):
     REF = ("ref", "A ``ref``/``relref`` shortcode whose target post does not exist.")
     AUTHOR = (
         "author",
-        "A post names an author id the registry does not have (the id is shown as is), "
-        "or the authors registry cannot be read (the build goes on without it).",
+        "A post names an author id the registry does not have (the id is shown as is; "
+        "only a value written as one word counts as an id, people named in free text "
+        "are not expected in the registry), an author's name is too long for a page "
+        "name (the page's is shortened), or the authors registry cannot be read (the "
+        "build goes on without it).",
     )
     PATH = (
         "path",
@@ -70,9 +73,9 @@ class Warn(Enum):
     )
     URL = (
         "url",
-        "A link, image or embed URL from a post whose scheme is not http, https or mailto "
-        "(``javascript:``, ``data:``, ...); the link keeps its text, the image shows its "
-        "alt text.",
+        "A link, image, embed or author link URL from a post whose scheme is not http, "
+        "https or mailto (``javascript:``, ``data:``, ...); the link keeps its text, the "
+        "image shows its alt text, the author is shown without a link.",
     )
     HTML = (
         "html",

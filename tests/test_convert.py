@@ -19,7 +19,13 @@ import pytest
 from ablog.blog import Blog
 from helpers import build_project, needs_shared, warnings_of
 
-from sphinxcontrib_linkerdblog.cli.convert.text import alias_pages, excerpt_length, tidy_blank_lines
+from sphinxcontrib_linkerdblog.cli.convert.text import (
+    alias_pages,
+    excerpt_length,
+    front_matter,
+    tidy_blank_lines,
+)
+from sphinxcontrib_linkerdblog.hugo.metadata import PostMeta
 
 ROOT = Path(__file__).parent / "roots" / "test-convert"
 PLAIN_CONF = """\
@@ -87,6 +93,8 @@ def test_posts_become_plain_myst_with_ablog_front_matter(converted: Path) -> Non
         '\\{\\{\\< mystery x=\\"1\\" \\>\\}\\}',
     ):
         assert fragment in first, fragment
+    second = (converted / "second.md").read_text("utf-8")
+    assert "author: Jane Doe, John Roe\n" in second  # the people, as the build's authors
     third = (converted / "third.md").read_text("utf-8")
     assert "tags: Linkerd\n" in third  # "linkerd" and "Linkerd" merged, most used spelling
     assert "Back to [the first](first.md)." in third
@@ -296,3 +304,15 @@ def test_page_bundles_and_old_urls_resolve_whatever_the_pattern(tmp_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     later = (tmp_path / "out" / "later.md").read_text("utf-8")
     assert "See [the launch](2020/launch/index.md) and {doc}`2020/launch/index`." in later
+
+
+def test_authors_written_as_text_become_ablog_authors() -> None:
+    """One ablog author per person; a comma inside a name cannot be written in
+    ablog's comma-separated list, so it is dropped (the build keeps it)."""
+    meta = PostMeta(
+        title="t",
+        authors=["alice", "[Doe, John](https://x.example) (Org) and Ann", "Chris C, Ambassador"],
+        author_profiles={"Chris C, Ambassador": {"name": "Chris C, Ambassador"}},
+    )
+    text = front_matter(meta, post=True, spellings={}, tags_from=("tags",), excerpt=None)
+    assert "author: alice, Doe John, Ann, Chris C Ambassador\n" in text

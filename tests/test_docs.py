@@ -30,7 +30,12 @@ def test_docs_build_without_warnings(docs_app) -> None:  # type: ignore[no-untyp
 def test_example_blog_is_a_blog(docs_app) -> None:  # type: ignore[no-untyped-def]
     out = docs_app.outdir
     posts = {d for d, p in docs_app.env.ablog_posts.items() if p}
-    assert posts == {"blog/hello-hugo-posts", "blog/toml-front-matter", "blog/json-front-matter"}
+    assert posts == {
+        "blog/hello-hugo-posts",
+        "blog/toml-front-matter",
+        "blog/json-front-matter",
+        "blog/docsy-authors",
+    }
     assert not (out / "blog" / "a-draft.html").exists()
     hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")
     assert "<h1>Hello from a Hugo post: front matter, shortcodes and all" in hello
@@ -66,5 +71,14 @@ def test_example_blog_around_the_posts(docs_app) -> None:  # type: ignore[no-unt
     assert (out / "_images" / "alice.png").is_file()
     assert (out / "2024" / "hello" / "index.html").is_file()  # an alias
     assert (out / "blog-tags.html").is_file() and (out / "blog-authors.html").is_file()
+    # ablog writes its post list at blog.html: the page about the blog has another name.
+    around = (out / "around-the-posts.html").read_text(encoding="utf-8")
+    assert "<h1>The blog around the posts" in around and "Authors written as text" in around
+    docsy = (out / "blog" / "docsy-authors.html").read_text(encoding="utf-8")
+    assert '<a class="reference external" href="https://example.com/jane">Jane Doe</a>' in docsy
+    assert '(<span class="linkerdblog-affiliation">Example Corp</span>)' in docsy
+    assert (out / "blog" / "author" / "jane-doe.html").is_file()
+    alice = (out / "blog" / "author" / "alice-maintainer.html").read_text(encoding="utf-8")
+    assert "Authors written as text" in alice  # the name written out is the registry's alice
     for page in (out / "blog").rglob("*.html"):  # posts, author and tag pages
         assert "alice@example.com" not in page.read_text(encoding="utf-8"), page

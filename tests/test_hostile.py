@@ -31,6 +31,11 @@ from sphinx.testing.util import SphinxTestApp
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 SECRET = "SECRET-7f3a9c-never-published"
 FRONT = "---\ntitle: {title}\ndate: 2020-02-{day:02d}\n{extra}---\n"
+LONG_AUTHOR = ("Wolfeschlegelsteinhausenbergerdorff " * 300)[:10_000].strip()
+MANY_AUTHORS = (
+    ", ".join(f"[Person {i}](https://people.example/{i}) (Org {i})" for i in range(499))
+    + " and Person 499"
+)
 URL_ATTRIBUTES = {"href", "src", "content", "action", "formaction", "poster", "data", "cite"}
 
 
@@ -58,6 +63,15 @@ def generated_posts() -> dict[str, bytes]:
                 f'tags: ["{"tag" * 120}"]\n',
             )
             + "Last paragraph of long-names.\n"
+        ).encode(),
+        # authors written as text: 10,000 characters, and 500 people (linked, with affiliations)
+        "long-author.md": (
+            FRONT.format(title="Long author", day=10, extra=f'author: "{LONG_AUTHOR}"\n')
+            + "Last paragraph of long-author.\n"
+        ).encode(),
+        "many-authors.md": (
+            FRONT.format(title="Many authors", day=11, extra=f'author: "{MANY_AUTHORS}"\n')
+            + "Last paragraph of many-authors.\n"
         ).encode(),
         "nested.md": (
             FRONT.format(title="Nested", day=6, extra="")
@@ -125,6 +139,8 @@ EXPECTED = [
     ("long-names.md", 4, "alias"),  # a 300-character segment, shortened
     ("long-names.md", 5, "author"),
     ("long-names.md", 6, "frontmatter"),  # the tag
+    ("free-text-authors.md", 4, "url"),  # [Mallory](javascript:...) and the entity-hidden one
+    ("long-author.md", 4, "author"),  # a 10,000-character name: its page name is shortened
     ("nested.md", 5, "shortcode"),
     ("many-calls.md", 5, "shortcode"),
     ("brackets.md", 5, "shortcode"),
@@ -316,3 +332,36 @@ def test_too_many_warnings_are_summarised(hostile) -> None:  # type: ignore[no-u
     brackets = [w for w in warnings_of(app) if "brackets.md" in w]
     assert len(brackets) <= 102
     assert any("more linkerdblog.shortcode warnings" in w for w in brackets)
+
+
+def test_authors_written_as_text(hostile) -> None:  # type: ignore[no-untyped-def]
+    """Markup, script links, a 10,000-character name and 500 people: all text shown,
+    escaped, no script link, short page names, and no warning for a free-text name."""
+    app, out, _created = hostile
+    html = page("free-text-authors", out).read_text(encoding="utf-8")
+    byline = html.split('class="linkerdblog-byline">', 1)[1].split("</p>", 1)[0]
+    assert '<a class="reference external" href="https://ok.example/">&lt;script&gt;' in byline
+    assert "&lt;b onmouseover=alert('PWN-affiliation')&gt;Org&lt;/b&gt;" in byline
+    assert '<span class="linkerdblog-author">Mallory</span>' in byline  # shown, not linked
+    assert '<span class="linkerdblog-author">Eve</span>' in byline
+    # an entity-encoded tab is a space once decoded: no link destination, so text
+    assert "[Zed](java script:alert('PWN-entity'))</span>" in byline
+    assert "&lt;img src=x onerror=alert('PWN-name')&gt;" in byline
+    assert len([w for w in warnings_of(app) if "free-text-authors.md:4:" in w]) == 2
+
+    long = page("long-author", out).read_text(encoding="utf-8")
+    assert LONG_AUTHOR in long  # the whole name, in the byline
+    many = page("many-authors", out).read_text(encoding="utf-8")
+    byline = many.split('class="linkerdblog-byline">', 1)[1].split("</p>", 1)[0]
+    for i in range(499):
+        assert f'href="https://people.example/{i}">Person {i}</a></span> (' in byline
+    assert byline.count("linkerdblog-affiliation") == 499 and "and <span" in byline
+
+    authors = out / "blog" / "author"
+    pages = [p for p in authors.rglob("*.html")]
+    assert (
+        sum(p.name.startswith("person-") or p.parent.name.startswith("person-") for p in pages)
+        == 500
+    )
+    assert max(len(p.relative_to(authors).parts[0].encode()) for p in pages) <= 200
+    assert not [w for w in warnings_of(app) if "many-authors.md" in w]

@@ -7,10 +7,15 @@ transform leaves them alone and :class:`HugoPost` (priority 790, before it and
 before ``doctree-read`` at 880) builds the ``PostNode`` itself from the typed
 :class:`~.frontmatter.PostMeta`: lists stay lists (a tag with a comma is one
 tag), and the date is exact.
+
+Authors written as text (Docsy's ``author: "[A](url) (Org) and B"``) are split
+into people here, where the registry is known
+(:func:`..hugo.authors_text.post_authors`): each person is one ablog author.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ablog.blog import Blog
@@ -18,6 +23,8 @@ from ablog.post import PostNode
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..authors import registry_names
+from ..hugo.authors_text import AuthorName, author_keys, post_authors
 from ..hugo.content import canonical, raw_terms, reading_minutes
 from ..hugo.dates import to_naive_utc
 from ..hugo.urls import safe_url
@@ -52,14 +59,22 @@ def thumbnail_index(document: nodes.document, meta: PostMeta) -> int | None:
 
 
 def make_post_node(
-    meta: PostMeta, tags: list[str], image: int | None = None, more: list[nodes.Node] | None = None
+    meta: PostMeta,
+    tags: list[str],
+    image: int | None = None,
+    more: list[nodes.Node] | None = None,
+    *,
+    authors: list[str],
 ) -> PostNode:
-    """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use."""
+    """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use.
+
+    :param authors: ablog's author labels (:func:`..hugo.authors_text.author_keys`).
+    """
     node = PostNode()
     node["date"] = ablog_date(meta)
     node["title"] = meta.title
     node["tags"] = tags
-    node["author"] = list(meta.authors)
+    node["author"] = list(authors)
     node["category"] = list(meta.categories)
     node["location"] = []
     node["language"] = []
@@ -110,12 +125,19 @@ class HugoPost(SphinxTransform):
         if meta is None:
             return
         docname = self.env.docname
-        index = get_state(self.env).index
+        state = get_state(self.env)
+        index = state.index
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
+        names = post_authors(
+            meta.authors, meta.author_profiles, state.authors, registry_names(state.authors)
+        )
+        names = self.safe_links(docname, meta, names)
+        keys = author_keys(names)
         record = PostRecord.of(
             meta,
+            names=names,
             tags=tags,
-            avatars=register_images(self.app, docname, meta),
+            avatars=register_images(self.app, docname, meta, keys),
             reading_minutes=reading_minutes(self.document.astext()),
         )
         get_domain(self.env).note_post(docname, record)
@@ -139,31 +161,59 @@ class HugoPost(SphinxTransform):
                     Warn.URL,
                     (docname, where),
                 )
-        self.check_authors(docname, meta)
+        self.check_authors(docname, meta, names)
         more = text_before_more(self.document) if self.env.temp_data.get(MORE_KEY) else []
         # A manual summary shows its own images; ablog would add the thumbnail again.
         image = None if more else thumbnail_index(self.document, meta)
-        node = make_post_node(meta, tags, image, more)
+        node = make_post_node(meta, tags, image, more, authors=keys)
         section = self.document.next_node(nodes.section)
         (section or self.document).append(node)
 
-    def check_authors(self, docname: str, meta: PostMeta) -> None:
-        """An author id the registry lacks is shown as is, with a warning."""
-        registry = get_state(self.env).authors
-        if not registry:
-            return
-        for author in meta.authors:
-            if author not in registry and author not in meta.author_profiles:
-                line = (
-                    meta.lines.get("author")
-                    or meta.lines.get("authors")
-                    or (meta.lines.get("params", 1))
-                )
+    def safe_links(self, docname: str, meta: PostMeta, names: list[AuthorName]) -> list[AuthorName]:
+        """The names with their links, but for a link whose scheme is not safe
+        (``[x](javascript:...)``): that name is shown without it, with a warning."""
+        kept: list[AuthorName] = []
+        for entry in names:
+            if entry.url and safe_url(entry.url) is None:
                 warn(
-                    f"author {author!r} is not in the authors registry; shown as is",
-                    Warn.AUTHOR,
-                    (docname, line),
+                    f"the link of author {entry.name[:60]!r} ({entry.url[:60]!r}) is not "
+                    "http(s), mailto or relative; the name is shown without it",
+                    Warn.URL,
+                    (docname, author_line(meta)),
                 )
+                entry = replace(entry, url="")
+            kept.append(entry)
+        return kept
+
+    def check_authors(self, docname: str, meta: PostMeta, names: list[AuthorName]) -> None:
+        """An author id the registry lacks is shown as is, with a warning.
+
+        Only a value written as one word (``author: carol``, or one item of
+        ``authors: [alice, carol]``) looks like an id; people named in free
+        text (``Jane Doe``, ``[Jane](url) and John``) are not expected to be in
+        the registry, and are not warned about.
+        """
+        if not get_state(self.env).authors:
+            return
+        for entry in names:
+            if entry.kind == "token":
+                warn(
+                    f"author {entry.key!r} is not in the authors registry; shown as is",
+                    Warn.AUTHOR,
+                    (docname, author_line(meta)),
+                )
+
+
+def author_line(meta: PostMeta) -> int:
+    """The front-matter line that names the authors (for warnings)."""
+    lines = meta.lines
+    return (
+        lines.get("author")
+        or lines.get("authors")
+        or lines.get("params.author")
+        or lines.get("params")
+        or 1
+    )
 
 
 def reset_ablog_state(app: Sphinx) -> None:

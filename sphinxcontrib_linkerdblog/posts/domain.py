@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain, Index
 
+from ..hugo.authors_text import author_keys
 from ..links import resolve_site_link
 from ..state import get_state
 from .indices import AuthorIndex, TagIndex
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from ..hugo.authors_text import AuthorName
     from ..hugo.metadata import PostMeta
 
 
@@ -35,6 +37,10 @@ class PostRecord:
     """One post (or Hugo list page) as the rest of the build sees it.
 
     :ivar date: Hugo's ``.Date``: ``date``, else ``publishDate``, else ``lastmod``.
+    :ivar authors: ablog's author labels: registry ids, inline profiles' names and
+        the names of authors written as text (see :mod:`..hugo.authors_text`).
+    :ivar author_names: every person as the byline shows them, in order, with
+        their link (safe URLs only), affiliation and the separator written before.
     :ivar tags: the post's tags in the spelling shared by the whole blog.
     :ivar avatars: author id -> the avatar image's source path, when there is one.
     :ivar lines: front-matter key -> file line, to place warnings.
@@ -44,6 +50,7 @@ class PostRecord:
     date: datetime | None = None
     lastmod: datetime | None = None
     authors: list[str] = field(default_factory=list)
+    author_names: list[AuthorName] = field(default_factory=list)
     author_profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
     avatars: dict[str, str] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
@@ -59,14 +66,21 @@ class PostRecord:
 
     @classmethod
     def of(
-        cls, meta: PostMeta, *, tags: list[str], avatars: dict[str, str], reading_minutes: int
+        cls,
+        meta: PostMeta,
+        *,
+        names: list[AuthorName],
+        tags: list[str],
+        avatars: dict[str, str],
+        reading_minutes: int,
     ) -> PostRecord:
-        """The record of a post read with front matter ``meta``."""
+        """The record of a post read with front matter ``meta``, naming ``names``."""
         return cls(
             title=meta.title,
             date=meta.effective_date,
             lastmod=meta.lastmod,
-            authors=list(meta.authors),
+            authors=author_keys(names),
+            author_names=names,
             author_profiles=meta.author_profiles,
             avatars=avatars,
             tags=tags,
@@ -95,7 +109,7 @@ class BlogDomain(Domain):
     # The tag and author indices (blog-tags.html, blog-authors.html), see .indices.
     indices: ClassVar[list[type[Index]]] = [TagIndex, AuthorIndex]
     initial_data: ClassVar[dict[str, Any]] = {"posts": {}}
-    data_version = 3  # 3: typed PostRecord values
+    data_version = 4  # 3: typed PostRecord values; 4: author_names
 
     @property
     def posts(self) -> dict[str, PostRecord]:

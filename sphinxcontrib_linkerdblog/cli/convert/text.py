@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ...hugo.authors_text import author_keys, post_authors
 from ...hugo.content import canonical, raw_terms
 from ...hugo.frontmatter import Problem
 from ...hugo.metadata import PostMeta, ReadFront, fallback_title
@@ -88,8 +89,10 @@ def front_matter(
         date = ablog_date(meta)
         if date:
             data["date"] = date
-        if meta.authors:
-            data["author"] = ", ".join(meta.authors)
+        # The people, as the build gives them to ablog (ablog splits this at commas).
+        authors = author_keys(post_authors(meta.authors, meta.author_profiles))
+        if authors:
+            data["author"] = ", ".join(" ".join(a.replace(",", " ").split()) for a in authors)
         tags = canonical(raw_terms(meta, tags_from), spellings)
         if tags:
             data["tags"] = ", ".join(t.replace(",", " ") for t in tags)
