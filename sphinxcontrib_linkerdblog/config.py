@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .hugo.dates import site_zone
+from .hugo.summary import DEFAULT_LENGTH
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -205,6 +206,17 @@ OPTIONS: tuple[Option, ...] = (
         "``markup.goldmark.renderer.unsafe = true``; only for sites whose every post "
         "author is trusted.",
         example='linkerdblog_raw_html = "escape"',
+    ),
+    Option(
+        "summary_length",
+        DEFAULT_LENGTH,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+        "a whole number, 1 or more",
+        "Hugo's ``summaryLength``: a post without a ``<!--more-->`` divider or a "
+        "``summary`` in its front matter is summarised on listing pages by its first "
+        "paragraphs, up to the end of the paragraph in which this many words are "
+        "reached. See :ref:`summaries`.",
+        example="linkerdblog_summary_length = 40",
     ),
     Option(
         "youtube_nocookie",

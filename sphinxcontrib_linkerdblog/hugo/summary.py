@@ -4,10 +4,13 @@ Hugo 0.134 and later (``resources/page/page_markup.go``, ``ExtractSummaryFromHTM
 cut a page's rendered HTML after whole paragraphs: it looks for each ``</p>`` in
 turn, counts the words of the HTML between the previous one and this one, and
 stops at the first ``</p>`` by which ``summaryLength`` words are counted.  With
-fewer words in the page, the whole content is the summary.  A "word" is a run of
-text between white space that does not look like an HTML tag (``<p>``,
-``</em>``, ``<img``) or attribute (``href="..."``); with ``isCJKLanguage``, a
-token holding non-ASCII characters counts one word per character.
+fewer words in the page, the whole content is the summary.  Hugo 0.168
+(gohugoio/hugo#15353) then moves the cut past the end tags of the elements
+still open there (a list, a block quote); that part is done on the doctree
+(:mod:`..posts.summaries`).  A "word" is a run of text between white space
+that does not look like an HTML tag (``<p>``, ``</em>``, ``<img``) or attribute
+(``href="..."``); with ``isCJKLanguage``, a token holding non-ASCII characters
+counts one word per character.
 
 :class:`WordCounter` is that count, fed one chunk at a time, so that the build
 (:mod:`..posts.summaries`) can count a doctree written out as Goldmark would,
