@@ -27,7 +27,7 @@ blog_post_pattern = "blog/*"
 blog_title = "linkerdblog example blog"
 blog_baseurl = "https://sphinxcontrib-linkerdblog.readthedocs.io/"
 
-# The blog around the posts (see around-the-posts.md): the authors registry, Hugo's URLs.
+# The blog around the posts (see blog-features.md): the authors registry, Hugo's URLs.
 linkerdblog_authors = "data/authors.yaml"
 linkerdblog_permalinks = "/:year/:month/:day/:slug/"
 linkerdblog_tags_from = ["tags", "keywords"]

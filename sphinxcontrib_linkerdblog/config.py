@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .hugo.dates import site_zone
 from .hugo.site_config import Goldmark
+from .hugo.summary import DEFAULT_LENGTH
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -121,15 +122,6 @@ OPTIONS: tuple[Option, ...] = (
         "such front-matter param, and ``site.params`` in site shortcode templates. Read "
         "from ``linkerdblog_hugo_config`` unless set.",
         example='linkerdblog_site_params = {"repo": "https://github.com/example/quarry"}',
-    ),
-    Option(
-        "summary_length",
-        70,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
-        "a whole number above 0",
-        "Hugo's ``summaryLength``: how many words of a post, at least, its automatic "
-        "summary on listing pages holds (it ends with the paragraph the last one is in).",
-        example="linkerdblog_summary_length = 40",
     ),
     Option(
         "goldmark",
@@ -273,6 +265,17 @@ OPTIONS: tuple[Option, ...] = (
         "``markup.goldmark.renderer.unsafe = true``; only for sites whose every post "
         "author is trusted.",
         example='linkerdblog_raw_html = "escape"',
+    ),
+    Option(
+        "summary_length",
+        DEFAULT_LENGTH,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "a whole number, 0 or more (0: no automatic summary, as in Hugo)",
+        "Hugo's ``summaryLength``: a post without a ``<!--more-->`` divider or a "
+        "``summary`` in its front matter is summarised on listing pages by its first "
+        "paragraphs, up to the end of the paragraph in which this many words are "
+        "reached. See :ref:`summaries`.",
+        example="linkerdblog_summary_length = 40",
     ),
     Option(
         "youtube_nocookie",

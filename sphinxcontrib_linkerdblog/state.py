@@ -38,6 +38,9 @@ POST_KEY = "linkerdblog_post"
 """``env.temp_data`` key: the :class:`~.frontmatter.PostMeta` of the Hugo document being read."""
 MORE_KEY = "linkerdblog_more"
 """``env.temp_data`` key: whether the Hugo document's text has a summary marker."""
+TEXT_KEY = "linkerdblog_text"
+"""``env.temp_data`` key: the Hugo document's text as MyST parses it (blank lines tell
+:mod:`.posts.summaries` which lists are loose)."""
 CALLS_KEY = "linkerdblog_calls"
 """``env.temp_data`` key: the current document's shortcode calls (``rewrite.Entry`` list)."""
 

@@ -66,7 +66,9 @@ def test_tags_merged_as_hugo_does(built) -> None:
 
 def test_summary_before_more_is_the_excerpt(built) -> None:
     (post,) = built.env.ablog_posts["blog/first"]
-    assert [p.astext() for p in post["excerpt"]] == ["The summary paragraph of the first post."]
+    thumbnail, summary = post["excerpt"]  # the thumbnail (not in the body) first
+    assert thumbnail["classes"] == ["linkerdblog-thumbnail"]
+    assert summary.astext() == "The summary paragraph of the first post."
     assert "The rest of the first post." in html(built, "first")
 
 

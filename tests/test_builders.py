@@ -8,7 +8,7 @@ from helpers import warnings_of
 BUILDERS = ["html", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
 
 
-@pytest.mark.parametrize("root", ["basic", "shortcodes", "blog", "authors-text"])
+@pytest.mark.parametrize("root", ["basic", "shortcodes", "blog", "authors-text", "summaries"])
 @pytest.mark.parametrize("buildername", BUILDERS)
 def test_roots_build_everywhere(make_app, rootdir, tmp_path, buildername: str, root: str) -> None:  # type: ignore[no-untyped-def]
     import shutil

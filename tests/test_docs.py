@@ -72,7 +72,7 @@ def test_example_blog_around_the_posts(docs_app) -> None:  # type: ignore[no-unt
     assert (out / "2024" / "hello" / "index.html").is_file()  # an alias
     assert (out / "blog-tags.html").is_file() and (out / "blog-authors.html").is_file()
     # ablog writes its post list at blog.html: the page about the blog has another name.
-    around = (out / "around-the-posts.html").read_text(encoding="utf-8")
+    around = (out / "blog-features.html").read_text(encoding="utf-8")
     assert "<h1>The blog around the posts" in around and "Authors written as text" in around
     docsy = (out / "blog" / "docsy-authors.html").read_text(encoding="utf-8")
     assert '<a class="reference external" href="https://example.com/jane">Jane Doe</a>' in docsy

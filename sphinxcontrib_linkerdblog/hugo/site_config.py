@@ -285,7 +285,7 @@ def read_site_config(path: Path) -> tuple[SiteConfig, list[ConfigProblem]]:
     site.params = params if isinstance(params, dict) else None
     length = raw.get("summarylength")
     if length is not None:
-        if isinstance(length, int) and not isinstance(length, bool) and length > 0:
+        if isinstance(length, int) and not isinstance(length, bool) and length >= 0:
             site.summary_length = length
         else:
             problems.append(ConfigProblem(f"summaryLength {length!r} is not a count", where))

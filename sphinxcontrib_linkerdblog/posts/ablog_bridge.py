@@ -29,9 +29,10 @@ from ..hugo.content import canonical, raw_terms, reading_minutes
 from ..hugo.dates import to_naive_utc
 from ..hugo.urls import safe_url
 from ..images import register_images
-from ..state import MORE_KEY, POST_KEY, get_state
+from ..state import MORE_KEY, POST_KEY, TEXT_KEY, get_state
 from ..warnings_ import Warn, warn
 from .domain import PostRecord, get_domain
+from .summaries import post_summary, take_front_matter_summary, with_thumbnail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,30 +46,17 @@ def ablog_date(meta: PostMeta) -> str | None:
     return to_naive_utc(date).isoformat(sep=" ") if date else None
 
 
-def thumbnail_index(document: nodes.document, meta: PostMeta) -> int | None:
-    """ablog's ``image`` is the 1-based index of a body image to show in excerpts:
-    the post's thumbnail when the body shows it too (Hugo themes put the
-    thumbnail on list pages; a thumbnail the body does not use has no copy in
-    the output, so ablog could not show it)."""
-    if not meta.thumbnail:
-        return None
-    for number, image in enumerate(document.findall(nodes.image), start=1):
-        if image.get("uri", "").lstrip("/") == meta.thumbnail.lstrip("/"):
-            return number
-    return None
-
-
 def make_post_node(
-    meta: PostMeta,
-    tags: list[str],
-    image: int | None = None,
-    more: list[nodes.Node] | None = None,
-    *,
-    authors: list[str],
+    meta: PostMeta, tags: list[str], excerpt: list[nodes.Node], *, authors: list[str]
 ) -> PostNode:
     """A ``PostNode`` carrying what ablog's archives, catalogs and feeds use.
 
     :param authors: ablog's author labels (:func:`..hugo.authors_text.author_keys`).
+
+    Its children are ablog's excerpt (``exclude`` keeps them off the post's own
+    page): the summary, with the thumbnail (see :mod:`.summaries`).  ablog's own
+    excerpt and image choices are switched off (``excerpt`` 0, ``image`` None), so
+    that it neither adds a first paragraph nor shows the thumbnail a second time.
     """
     node = PostNode()
     node["date"] = ablog_date(meta)
@@ -79,40 +67,14 @@ def make_post_node(
     node["location"] = []
     node["language"] = []
     node["redirect"] = []
-    node["image"] = image
-    node["excerpt"] = None
-    node["exclude"] = False
+    node["image"] = None
+    node["excerpt"] = 0
+    node["exclude"] = True
     node["nocomments"] = False
     node["canonical_link"] = []
     node["external_link"] = []
-    summary = meta.summary or meta.description
-    if more:
-        # Children of a PostNode are ablog's excerpt; ``exclude`` keeps them off the page.
-        node.extend(more)
-        node["exclude"] = True
-    elif summary:
-        node += nodes.paragraph(summary, summary)
-        node["exclude"] = True
+    node.extend(excerpt)
     return node
-
-
-def _is_more(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.raw, nodes.comment)) and node.astext().strip() in (
-        "<!--more-->",
-        "more",
-    )
-
-
-def text_before_more(document: nodes.document) -> list[nodes.Node]:
-    """Hugo's manual summary: the blocks before ``<!--more-->`` (empty without one)."""
-    marker = next((n for n in document.findall(_is_more)), None)
-    if marker is None or marker.parent is None:
-        return []
-    blocks = []
-    for sibling in marker.parent.children[: marker.parent.index(marker)]:
-        if not isinstance(sibling, (nodes.title, nodes.raw, nodes.comment, nodes.target)):
-            blocks.append(sibling.deepcopy())
-    return blocks
 
 
 class HugoPost(SphinxTransform):
@@ -127,6 +89,7 @@ class HugoPost(SphinxTransform):
         docname = self.env.docname
         state = get_state(self.env)
         index = state.index
+        front = take_front_matter_summary(self.document)
         tags = canonical(raw_terms(meta, self.config.linkerdblog_tags_from), index.tag_spellings)
         names = post_authors(
             meta.authors, meta.author_profiles, state.authors, registry_names(state.authors)
@@ -162,12 +125,13 @@ class HugoPost(SphinxTransform):
                     (docname, where),
                 )
         self.check_authors(docname, meta, names)
-        more = text_before_more(self.document) if self.env.temp_data.get(MORE_KEY) else []
-        # A manual summary shows its own images; ablog would add the thumbnail again.
-        image = None if more else thumbnail_index(self.document, meta)
-        node = make_post_node(meta, tags, image, more, authors=keys)
-        section = self.document.next_node(nodes.section)
-        (section or self.document).append(node)
+        body = self.document.next_node(nodes.section) or self.document
+        length = self.config.linkerdblog_summary_length
+        divider = bool(self.env.temp_data.get(MORE_KEY))
+        text = str(self.env.temp_data.get(TEXT_KEY) or "")
+        summary = post_summary(body, meta, front, length, divider=divider, text=text)
+        excerpt = with_thumbnail(self.env, docname, meta, body, summary)
+        body.append(make_post_node(meta, tags, excerpt, authors=keys))
 
     def safe_links(self, docname: str, meta: PostMeta, names: list[AuthorName]) -> list[AuthorName]:
         """The names with their links, but for a link whose scheme is not safe

@@ -21,7 +21,7 @@ from ..hugo.metadata import fallback_title
 from ..hugo.rewrite import escape_markdown, rewrite_text
 from ..hugo.text import clean, decode
 from ..shortcodes.engine import resolve_url
-from ..state import CALLS_KEY, MORE_KEY, POST_KEY, get_state
+from ..state import CALLS_KEY, MORE_KEY, POST_KEY, TEXT_KEY, get_state
 from ..warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -136,6 +136,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             warn(message, Warn.SHORTCODE, (docname, line))
         app.env.temp_data[CALLS_KEY] = rewritten.entries
         text = rewritten.text
+    if MORE_KEY in app.env.temp_data:  # a Hugo document
+        app.env.temp_data[TEXT_KEY] = text
     source[0] = text
 
 

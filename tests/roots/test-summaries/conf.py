@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_linkerdblog"]
+blog_post_pattern = "blog/*"
+blog_baseurl = "https://blog.example.com/"
