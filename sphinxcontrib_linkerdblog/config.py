@@ -227,9 +227,12 @@ OPTIONS: tuple[Option, ...] = (
         "",
         lambda value: isinstance(value, str),
         "the Hugo site's address (a string)",
-        "Links inside posts that start with this address and name a post's permalink or "
-        "alias become links to the post's page (site-root links such as "
-        "``/2019/05/18/slug/`` always do).",
+        "The old Hugo site's address (Hugo's ``baseURL``). Links in posts to a post's "
+        "Hugo URL, site-root (``/2019/05/18/slug/``), page-relative (``../slug/``, read "
+        "from the post's own Hugo URL) or absolute under this address, become links to "
+        "the post's page; links to the site's other pages (``/docs/...``) go to this "
+        "address. Without it they keep their site path, with one ``linkerdblog.link`` "
+        "warning per path.",
         example='linkerdblog_base_url = "https://linkerd.io/"',
     ),
     Option(

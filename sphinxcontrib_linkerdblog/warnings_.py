@@ -77,6 +77,13 @@ class Warn(Enum):
         "https or mailto (``javascript:``, ``data:``, ...); the link keeps its text, the "
         "image shows its alt text, the author is shown without a link.",
     )
+    LINK = (
+        "link",
+        "A link in a post to a page of the old Hugo site that is no post here "
+        "(``/docs/install/``, or ``../about/`` read from the post's Hugo URL) while "
+        "``linkerdblog_base_url`` is not set: the link keeps its site path, which this "
+        "site may not have. One warning per distinct path.",
+    )
     HTML = (
         "html",
         "Raw HTML in a post that could run script, load a third party at once or break "

@@ -242,7 +242,17 @@ def test_linkerd_corpus_builds_plain_to_the_same_post_pages(tmp_path: Path) -> N
         return {re.sub(r"^\S*/blog/([^:]*):\d+:", r"\1:", line) for line in lines}
 
     # No new warning: every link to a post resolves, every code fence highlights.
-    assert located(warnings) - located(our_warnings) == set()
+    # A link to the old site (no post) is one linkerdblog.link warning per path in
+    # the Hugo build, MyST's xref_missing at each link in the plain one.
+    old_site = set(
+        re.findall(r"WARNING: (/\S*) is a page of the old Hugo site", "\n".join(our_warnings))
+    )
+    missing = re.compile(r"target not found: '([^']*)' \[myst.xref_missing\]")
+    theirs_left = [
+        w for w in warnings if (m := missing.search(w)) is None or m.group(1) not in old_site
+    ]
+    assert old_site
+    assert located(theirs_left) - located(our_warnings) == set()
 
 
 def test_docs_example_converts_as_documented(tmp_path: Path) -> None:

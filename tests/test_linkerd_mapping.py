@@ -33,6 +33,7 @@ def build(tmp: Path, era: str):  # type: ignore[no-untyped-def]
         'extensions = ["sphinxcontrib_linkerdblog"]\n'
         f"blog_post_pattern = {pattern!r}\n"
         'linkerdblog_permalinks = "/:year/:month/:day/:slug/"\n'  # linkerd.io's hugo.yaml
+        'linkerdblog_base_url = "https://linkerd.io/"\n'
         'suppress_warnings = ["image.not_readable", "linkerdblog.image"]\n'
         f"exec(open({str(SNIPPET)!r}).read())\n",
         encoding="utf-8",

@@ -129,6 +129,13 @@ def test_build_uses_the_hugo_config_and_conf_py_wins(tmp_path: Path) -> None:
     src = tmp_path / "site" / "docs"
     write_site(src, 'linkerdblog_timezone = "America/New_York"\n')
     app = build_project(src)
+    try:
+        check_built(app)
+    finally:
+        app.cleanup()
+
+
+def check_built(app) -> None:  # type: ignore[no-untyped-def]
     config = app.config
     assert config.linkerdblog_base_url == "https://quarry.example/"
     assert config.linkerdblog_timezone == "America/New_York"  # conf.py wins

@@ -140,7 +140,7 @@ class BlogDomain(Domain):
         contnode: Any,
     ) -> list[tuple[str, Any]]:
         """MyST asks every domain about a link it cannot place: a Hugo URL of a post."""
-        found = resolve_site_link(builder, fromdocname, target, contnode, env)
+        found = resolve_site_link(builder, fromdocname, target, node, contnode, env)
         return [("blog:post", found)] if found is not None else []
 
 
