@@ -72,6 +72,11 @@ class Context(CallBase):
         """The docname a ``ref`` path names, seen from this page."""
         return locate(ref, self.docname, self.env.found_docs, get_state(self.env).index.names)
 
+    def hugo_url(self, docname: str) -> str:
+        """The post's own Hugo URL (its page's path for other documents)."""
+        own = get_state(self.env).index.own.get(docname)
+        return own or "/" + docname.removesuffix("/index").removesuffix("index") + "/"
+
     def link_target(self, docname: str) -> str:
         """The relative path of ``docname``'s source file, which MyST resolves; in
         raw HTML (``<a href="{{< relref x >}}">``), which nothing resolves, its page."""

@@ -5,8 +5,9 @@ A target is found, in this order, as a document path (``blog/foo``,
 (``foo`` or ``foo.md``; a page bundle's folder name for ``.../index.md``) or a
 post's ``slug``.  An optional ``#anchor`` is kept.  Inside a link destination
 the call becomes the relative path of the target's source file, which MyST turns
-into a cross-reference; elsewhere it becomes a link titled with the target's
-title.  Sphinx writes the real URL, so both forms give the same link.
+into a cross-reference; elsewhere it shows what Hugo prints, the target's Hugo
+URL (``ref``: with ``linkerdblog_base_url``; ``relref``: the site path), linked
+to the target's page here.
 """
 
 from __future__ import annotations
@@ -45,24 +46,33 @@ def ref_url(ctx: CallContext) -> str | None:
     return ctx.link_target(docname) + anchor
 
 
+def shown_url(ctx: CallContext, docname: str, anchor: str) -> str:
+    """What Hugo prints for the call: ``ref`` the permalink (``baseURL`` and the
+    path), ``relref`` the site path; the ``#anchor`` after either."""
+    path = ctx.hugo_url(docname)
+    base = str(getattr(ctx.config, "linkerdblog_base_url", "") or "")
+    if ctx.name == "ref" and base:
+        path = base.rstrip("/") + path
+    return path + anchor
+
+
 def render_ref(ctx: CallContext) -> list[nodes.Node]:
-    """A link to the target post, titled with its title."""
+    """Hugo prints the URL: so do we, linked to the post's page here."""
     _ref, docname, anchor = target(ctx)
     if anchor and docname == ctx.docname:
         return [nodes.reference("", anchor, refuri=anchor, internal=True)]
-    # Resolved late, when every page is read: titled with the target's title, or
-    # with its heading's for an #anchor (MyST's resolver, as for a Markdown link).
+    text = shown_url(ctx, docname, anchor)
     xref = addnodes.pending_xref(
         "",
         refdomain="doc" if anchor else "std",
         reftype="myst" if anchor else "doc",
         reftarget=docname if anchor else "/" + docname,
         reftargetid=anchor[1:] or None,
-        refexplicit=False,
+        refexplicit=True,
         refwarn=True,
         refdoc=ctx.docname,
     )
-    xref += nodes.inline("", "", classes=["xref", "std", "std-doc"])
+    xref += nodes.inline(text, text, classes=["xref", "std", "std-doc"])
     xref.source, xref.line = ctx.source_path, ctx.lineno
     return [xref]
 

@@ -82,6 +82,9 @@ class CallContext(Protocol):
     def find_post(self, ref: str) -> str | None:
         """The docname a ``ref`` path names, seen from this page; ``None`` if none."""
 
+    def hugo_url(self, docname: str) -> str:
+        """``docname``'s URL on the Hugo site, a site path (``/2019/05/18/slug/``)."""
+
     def link_target(self, docname: str) -> str:
         """The relative path of ``docname``'s source file from this page (MyST resolves it)."""
 

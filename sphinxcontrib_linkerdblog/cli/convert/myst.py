@@ -110,6 +110,11 @@ class TextContext(CallBase):
         """The docname a ``ref`` path names, among the converted files."""
         return locate(ref, self.docname, self.doc.found, self.doc.posts)
 
+    def hugo_url(self, docname: str) -> str:
+        """The post's Hugo URL (the first site path that names it)."""
+        found = next((path for path, name in self.doc.urls.items() if name == docname), None)
+        return found or "/" + docname + "/"
+
     def link_target(self, docname: str) -> str:
         """The target's Markdown file, relative to this post."""
         return self.doc.relative(docname)
