@@ -69,7 +69,7 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: a "Related posts" list at the end of a post."""
+    """``doctree-resolved``: a "Related posts" list at the end of a post, after its footnotes."""
     domain = get_domain(app.env)
     targets = domain.data.get("related", {}).get(docname)
     section = doctree.next_node(nodes.section)
@@ -88,7 +88,13 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         # every post that lists it as related.
         classes=["linkerdblog-related", "no-search"],
     )
-    section += box
+    # After the post's footnotes, which MyST puts after the section, at the end
+    # of the document: the body ends with its notes, as in Hugo.
+    parent = section.parent
+    if parent is not None and parent.index(section) < len(parent) - 1:
+        parent += box
+    else:
+        section += box
 
 
 def setup_related(app: Sphinx) -> None:

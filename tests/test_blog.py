@@ -77,6 +77,16 @@ def test_related_posts(built) -> None:
     assert related.index("second.html") < related.index("third.html")  # 2 shared before 1
 
 
+def test_related_posts_come_after_the_footnotes(built) -> None:
+    # Hugo ends the body with its footnotes; our list follows the body.
+    second = html(built, "second")
+    assert (
+        second.index("More of the second post.")
+        < second.index("The note of the second post.")
+        < second.index("linkerdblog-related")
+    )
+
+
 def test_meta_tags_escaped(built) -> None:
     first = html(built, "first")
     assert '<meta property="og:title" content="First" />' in first
