@@ -92,7 +92,7 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # of the document: the body ends with its notes, as in Hugo.
     parent = section.parent
     if parent is not None and parent.index(section) < len(parent) - 1:
-        parent += box
+        parent.append(box)
     else:
         section += box
 

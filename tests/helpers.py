@@ -36,6 +36,28 @@ def warnings_of(app: Any) -> list[str]:
     return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
 
 
+# Warnings the real corpora rightly give: their posts' own mistakes, which
+# Hugo 0.168 refuses too.  Tests that a corpus builds without our warnings
+# leave exactly these out (and fail if one stops being given).
+KNOWN_CORPUS_WARNINGS = {
+    "linkerd-2022": [
+        ("/announcing-the-linkerd-ambassador-program.md:10: ", "'tags' is given more than once"),
+    ],
+}
+
+
+def without_known(era: str, warnings: list[str]) -> list[str]:
+    """``warnings`` without the era's known ones, each of which must be there."""
+    known = KNOWN_CORPUS_WARNINGS.get(era, [])
+
+    def is_known(warning: str) -> bool:
+        return any(where in warning and words in warning for where, words in known)
+
+    for where, words in known:
+        assert any(where in w and words in w for w in warnings), f"no longer warned: {words}"
+    return [w for w in warnings if not is_known(w)]
+
+
 def build_project(src: Path, **overrides: object) -> SphinxTestApp:
     """Build a project that is not a test root (a copy of the corpus, the docs).
 

@@ -34,6 +34,30 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEXT_DATES_LOADER: Any = type("_TextDatesLoader", (_LOADER,), {})
 _TEXT_DATES_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _LOADER.construct_yaml_str)
 
+
+# The keys a mapping repeats, each with the 0-based line of its repetition.
+_Repeated = list[tuple[str, int]]
+
+
+def _recording_loader(base: Any) -> Any:
+    """``base`` that also records the keys a mapping repeats: YAML forbids them,
+    Hugo refuses the page, PyYAML silently keeps the last value."""
+
+    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                self.linkerdblog_duplicates.append((str(key), key_node.start_mark.line))
+            seen.add(key)
+        return base.construct_mapping(self, node, deep)
+
+    return type(f"_Recording{base.__name__}", (base,), {"construct_mapping": construct_mapping})
+
+
+_RECORDING = {id(_LOADER): _recording_loader(_LOADER)}
+_RECORDING[id(_TEXT_DATES_LOADER)] = _recording_loader(_TEXT_DATES_LOADER)
+
 _OPENERS: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {
     "yaml": re.compile(r"^---[ \t]*\r?$", re.M),  # Hugo ends YAML at "---" only
@@ -241,13 +265,14 @@ def _read(fmt: Format, block: str, end_line: int, key_lines: dict[str, int]) -> 
     front = FrontMatter(fmt, {}, end_line, [], key_lines)
     first_line = 1 if fmt == "json" else 2
     data: Any
+    repeated: _Repeated = []
     try:
         if fmt == "yaml":
-            data = _load_yaml(block)
+            data = _load_yaml(block, repeated)
         elif fmt == "toml":
-            data = tomllib.loads(block)
+            data = tomllib.loads(block)  # refuses a repeated key itself
         else:
-            data = json.loads(block)
+            data = json.loads(block, object_pairs_hook=lambda pairs: _json_object(pairs, repeated))
     except (yaml.YAMLError, ValueError, RecursionError) as exc:  # the TOML and JSON errors too
         front.problems.append(_parse_problem(fmt, exc, block))
         return front
@@ -256,6 +281,11 @@ def _read(fmt: Format, block: str, end_line: int, key_lines: dict[str, int]) -> 
         message = f"the {fmt.upper()} front matter is {describe(data)}, not a mapping of fields;"
         front.problems.append(Problem(message + " it is ignored", "frontmatter", first_line))
         return front
+    for key, line in repeated:
+        where = first_line + line if fmt == "yaml" else key_lines.get(key.lower(), first_line)
+        hugo = "Hugo refuses the page" if fmt == "yaml" else "Hugo uses the last too"
+        message = f"{key!r} is given more than once ({hugo}); the last value is used"
+        front.problems.append(Problem(message, "frontmatter", where))
     data, removed = _without_control(data)
     if removed:
         message = (
@@ -327,7 +357,17 @@ def _expanded_size(root: yaml.Node) -> int:
     return sizes.get(id(root), 1)
 
 
-def _load_yaml(block: str) -> Any:
+def _json_object(pairs: list[tuple[str, Any]], repeated: _Repeated) -> dict[str, Any]:
+    """A JSON object, its repeated keys recorded (the line is placed later)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            repeated.append((key, 0))
+        data[key] = value
+    return data
+
+
+def _load_yaml(block: str, repeated: _Repeated | None = None) -> Any:
     """Safe-load YAML; a date YAML recognises but cannot build is kept as text.
 
     :raises ExcessiveAliasing: for an alias bomb (checked only when the block
@@ -347,9 +387,21 @@ def _load_yaml(block: str) -> Any:
         finally:
             loader.dispose()
     try:
-        return yaml.load(block, Loader=_LOADER)  # a safe loader
+        return _load_with(_LOADER, block, repeated)
     except (ValueError, OverflowError):
-        return yaml.load(block, Loader=_TEXT_DATES_LOADER)  # a safe loader
+        if repeated is not None:
+            repeated.clear()  # read again from the start
+        return _load_with(_TEXT_DATES_LOADER, block, repeated)
+
+
+def _load_with(loader_class: Any, block: str, repeated: _Repeated | None) -> Any:
+    """``yaml.load`` with a safe loader that records repeated keys in ``repeated``."""
+    loader = _RECORDING[id(loader_class)](block)
+    loader.linkerdblog_duplicates = repeated if repeated is not None else []
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _parse_problem(fmt: Format, exc: Exception, block: str) -> Problem:
