@@ -20,7 +20,11 @@ them out).  Then, for every post both built:
    count the same; ``difflib.SequenceMatcher`` ratio on the word lists;
 2. **links**: every ``<a href>`` of the body, in order, as what it designates:
    ``post:FILE`` (plus ``#heading text`` for a fragment, named by the heading
-   it lands on) or the normalised URL; compared in order.
+   it lands on) or the normalised URL; compared in order.  A link of ours that
+   Hugo does not have, whose text is a URL designating what its href does, is
+   a standalone ``ref``/``relref``: Hugo prints that URL as text (a ``{{< >}}``
+   call's output is not Markdown, so not linkified) and we link it.  Those are
+   counted apart ("URLs linked"), not as differences.
 
 Writes a Markdown report (``--out``): a table per post, a summary, and for the
 worst posts a word-level diff excerpt; ``diffs.json`` beside the scratch
@@ -75,6 +79,7 @@ class Post:
     quote_only: int = 0
     links_same: int = 0
     links_total: int = 0
+    linked_urls: int = 0  # URLs Hugo prints as text that we link (standalone refs)
     hunks: list[dict[str, Any]] = field(default_factory=list)
     link_hunks: list[dict[str, Any]] = field(default_factory=list)
 
@@ -209,7 +214,10 @@ def read_hugo(site: HugoSite, name: str) -> pt.Content | None:
     return pt.content(root, pt.HUGO, designate)
 
 
-def read_ours(site: OurSite, name: str) -> pt.Content | None:
+TEXT_URL = "text-url:"  # marks our link whose text is the URL it designates
+
+
+def read_ours(site: OurSite, hugo: HugoSite, name: str) -> pt.Content | None:
     root = pt.our_root(pt.parse(site.file_of(name).read_text("utf-8")))
     if root is None:
         return None
@@ -221,7 +229,14 @@ def read_ours(site: OurSite, name: str) -> pt.Content | None:
                 c for c in a.children if not (isinstance(c, pt.Node) and "fn-bracket" in c.classes)
             ]
             return f"footnote:{' '.join(pt.words(pt.Node('a', children=label).text()))}"
-        return pt.designation(a.attrs["href"], base, site.resolve, site.page, name)
+        found = pt.designation(a.attrs["href"], base, site.resolve, site.page, name)
+        shown = a.text().strip()
+        if re.fullmatch(r"(https?://|/)\S*", shown):
+            # the link text is a URL: a standalone ref; does it say where it goes?
+            page = f"https://{HUGO_HOST}/" if shown.startswith("/") else shown
+            if pt.designation(shown, page, hugo.resolve, hugo.page, name) == found:
+                return TEXT_URL + found
+        return found
 
     return pt.content(root, pt.OURS, designate)
 
@@ -251,13 +266,16 @@ def compare(post: Post) -> None:
                 "size": max(i2 - i1, j2 - j1),
             }
         )
-    hl, ol = [d for _, d in h.links], [d for _, d in o.links]
+    hl, ol = [d for _, d in h.links], [d.removeprefix(TEXT_URL) for _, d in o.links]
     links = difflib.SequenceMatcher(None, hl, ol, autojunk=False)
     post.links_same = sum(block.size for block in links.get_matching_blocks())
-    post.links_total = max(len(hl), len(ol))
     for tag, i1, i2, j1, j2 in links.get_opcodes():
-        if tag != "equal":
-            post.link_hunks.append({"hugo": h.links[i1:i2], "ours": o.links[j1:j2]})
+        ours = o.links[j1:j2]
+        if tag == "insert" and all(d.startswith(TEXT_URL) for _, d in ours):
+            post.linked_urls += len(ours)  # Hugo prints these URLs as text
+        elif tag != "equal":
+            post.link_hunks.append({"hugo": h.links[i1:i2], "ours": ours})
+    post.links_total = max(len(hl), len(ol) - post.linked_urls)
 
 
 # --- the report -----------------------------------------------------------------
@@ -276,6 +294,8 @@ def _notes(post: Post) -> str:
     notes = []
     if post.quote_only:
         notes.append(f"{post.quote_only} words differ in quotes only")
+    if post.linked_urls:
+        notes.append(f"{post.linked_urls} URLs linked that Hugo prints as text")
     if post.ours and post.ours.after_related:
         notes.append(f"{len(post.ours.after_related)} words after Related posts")
     return "; ".join(notes)
@@ -326,6 +346,9 @@ def report(posts: list[Post], hugo: hugo_site.HugoBuild, meta: dict[str, Any], w
         f" ({sum(p.links_same for p in compared)} of {sum(p.links_total for p in compared)}"
         " links the same)",
         f"- both: {len(both)} of {len(compared)}",
+        f"- URLs Hugo prints as text (standalone ref/relref) that we link (not counted "
+        f"above): {sum(p.linked_urls for p in compared)} in "
+        f"{len([p for p in compared if p.linked_urls])} posts",
         f"- words differing only in their quotes (not counted above): "
         f"{sum(p.quote_only for p in compared)} in {len(quoted)} posts",
     ]
@@ -405,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             post.hugo = read_hugo(hugo_pages, name)
         if ours.built(name):
-            post.ours = read_ours(ours, name)
+            post.ours = read_ours(ours, hugo_pages, name)
         elif post.hugo is not None:
             post.why_missing = "our build has no page for it"
         elif not ours.built(name):

@@ -53,6 +53,8 @@ def apply_hugo_config(app: Sphinx, config: Config) -> None:
             f"{site.files[0]}:{key_line(site.files[0], site.ignored[0])}",
         )
     _offer(config, "base_url", site.base_url)
+    if site.title and getattr(config, "blog_title", "Blog") == "Blog":
+        config.blog_title = site.title  # ablog's title (its default is "Blog")
     _offer(config, "timezone", site.timezone)
     _offer(config, "site_params", site.params)
     _offer(config, "summary_length", site.summary_length)

@@ -81,7 +81,8 @@ def hugo_path(env: BuildEnvironment, fromdocname: str, target: str) -> str | Non
     if not target or target.startswith(("#", "//")) or "://" in target or ":" in target[:12]:
         return None
     path = split_url(target).path
-    if not _PAGE_LIKE.match(posixpath.basename(path.rstrip("/"))):
+    # "x/" is a folder whatever its name ("/announcing-linkerd-2.11/").
+    if not path.endswith("/") and not _PAGE_LIKE.match(posixpath.basename(path)):
         return None
     if target.startswith("/"):
         return normalise_path(target)

@@ -25,6 +25,8 @@ def test_relative_and_site_root_links_resolve_on_the_page_and_in_listings(built)
     assert post["the same post"] == "histograms.html"
     assert post["a bundle"] == "../2024/bundle/index.html"  # its slug made its Hugo URL
     assert post["the bundle file"] == "../2024/bundle/index.html"
+    # "release-2.11/" is a folder, not a file with the suffix ".11"
+    assert post["the release"] == post["the release again"] == "../2024/release.html"
     listing = links(built.outdir / "blog.html")
     assert listing["why"] == "blog/2023/histograms.html"
     assert listing["its buckets"] == "blog/2023/histograms.html#buckets"

@@ -145,6 +145,7 @@ def check_built(app) -> None:  # type: ignore[no-untyped-def]
     assert config.linkerdblog_related_from == ["keywords"]
     assert config.linkerdblog_goldmark["linkify"] is False
     assert config.linkerdblog_raw_html == "sanitize"  # unsafe = true keeps sanitize
+    assert config.blog_title == "Quarry"  # ablog's, from Hugo's title
     html = (app.outdir / "blog" / "a.html").read_text(encoding="utf-8")
     assert "Repo: https://github.com/example/quarry" in html
     assert 'href="https://github.com/example/quarry/issues"' in html
