@@ -75,7 +75,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_posts_become_plain_myst_with_ablog_front_matter(converted: Path) -> None:
     first = (converted / "first.md").read_text("utf-8")
     assert first.startswith("---\nblogpost: true\ntitle: Linkerd's first post\n")
-    assert "date: '2020-01-02 09:00:00'" in first  # UTC, as the build hands it to ablog
+    assert "date: '2020-01-02 10:00:00'" in first  # the clock time as written, as Hugo shows it
     assert "tags: Linkerd, mesh\n" in first
     assert "redirect: old/first/index\n" in first
     assert "excerpt: 1\n" in first  # the paragraphs before <!--more-->

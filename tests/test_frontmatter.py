@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from sphinxcontrib_linkerdblog.hugo import frontmatter
-from sphinxcontrib_linkerdblog.hugo.dates import parse_date, site_zone, to_naive_utc
+from sphinxcontrib_linkerdblog.hugo.dates import parse_date, site_zone, wall_time
 from sphinxcontrib_linkerdblog.hugo.frontmatter import FrontMatter, Problem, split_front_matter
 from sphinxcontrib_linkerdblog.hugo.metadata import PostMeta, is_hidden, normalise
 
@@ -136,14 +136,15 @@ def test_not_dates(value: object, words: str) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (datetime(2019, 2, 12, 8, tzinfo=tz(-8)), datetime(2019, 2, 12, 16)),
-        (datetime(2019, 2, 12, 1, tzinfo=tz(2)), datetime(2019, 2, 11, 23)),
+        # the clock time as written, as Hugo prints it: never moved to UTC
+        (datetime(2019, 2, 12, 8, tzinfo=tz(-8)), datetime(2019, 2, 12, 8)),
+        (datetime(2019, 2, 12, 0, 30, tzinfo=tz(1)), datetime(2019, 2, 12, 0, 30)),
         (datetime(2019, 2, 12, 8, tzinfo=UTC), datetime(2019, 2, 12, 8)),
-        (datetime(2019, 2, 12, 8), datetime(2019, 2, 12, 8)),  # naive: already UTC
+        (datetime(2019, 2, 12, 8), datetime(2019, 2, 12, 8)),
     ],
 )
-def test_naive_utc_for_ablog(value: datetime, expected: datetime) -> None:
-    result = to_naive_utc(value)
+def test_wall_time_for_ablog(value: datetime, expected: datetime) -> None:
+    result = wall_time(value)
     assert result == expected and result.tzinfo is None
 
 

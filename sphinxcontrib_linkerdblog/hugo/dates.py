@@ -17,8 +17,8 @@ Hugo reads a date with Go's ``time.ParseInLocation`` in the site's time zone
   fall back to :func:`dateutil.parser.parse` (only when the text names a year,
   month and day, so a post's date never depends on the day it is built).
 
-Every result is timezone-aware, so posts always sort; ablog compares with a
-naive "now", and :func:`to_naive_utc` gives it what it expects.
+Every result is timezone-aware, so posts always sort; ablog takes naive dates,
+and :func:`wall_time` gives it the clock time Hugo shows.
 """
 
 from __future__ import annotations
@@ -217,18 +217,10 @@ def _parse(value: object, tz: tzinfo) -> datetime:
     raise ValueError(f"{value!r} is not a date but {kind}")
 
 
-def to_naive_utc(value: datetime) -> datetime:
-    """The same instant as a naive UTC datetime.
-
-    ablog compares post dates with a naive "now"; handing it an aware datetime
-    would raise ``TypeError`` there.
-
-    :param value: an aware datetime (a naive one is taken as UTC already).
-    :return: the UTC wall-clock time without ``tzinfo``.
-    """
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(UTC).replace(tzinfo=None)
+def wall_time(value: datetime) -> datetime:
+    """The clock time of ``value`` where it was written, without ``tzinfo``: what
+    Hugo prints for a date (in its own offset, or the site's zone)."""
+    return value.replace(tzinfo=None)
 
 
 # Go's reference-time layout chunks, longest first where one starts another.

@@ -26,7 +26,7 @@ from sphinx.transforms import SphinxTransform
 from ..authors import registry_names
 from ..hugo.authors_text import AuthorName, author_keys, post_authors
 from ..hugo.content import canonical, raw_terms, reading_minutes
-from ..hugo.dates import to_naive_utc
+from ..hugo.dates import wall_time
 from ..hugo.urls import safe_url
 from ..images import register_images
 from ..state import MORE_KEY, POST_KEY, TEXT_KEY, get_state
@@ -41,9 +41,12 @@ if TYPE_CHECKING:
 
 
 def ablog_date(meta: PostMeta) -> str | None:
-    """The date as ablog parses it: naive UTC (ablog compares with naive ``now``)."""
+    """The date as ablog parses it: naive (ablog compares with a naive "today"),
+    the clock time Hugo shows: in the post's own offset, or the site's zone
+    (``linkerdblog_timezone``) for a date written without one.  So a post of
+    00:30 in Berlin is listed on its day and in its year, as on the Hugo site."""
     date = meta.effective_date
-    return to_naive_utc(date).isoformat(sep=" ") if date else None
+    return wall_time(date).isoformat(sep=" ") if date else None
 
 
 def make_post_node(
