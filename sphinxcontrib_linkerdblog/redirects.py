@@ -135,7 +135,8 @@ class _Writer:
             return
         target_uri = self.builder.get_target_uri(claim.docname)
         target = relative_uri(page, target_uri)
-        canonical = (self.base.rstrip("/") + "/" + target_uri) if self.base else target_uri
+        # Without a base URL the canonical link is relative, so relative to this page.
+        canonical = (self.base.rstrip("/") + "/" + target_uri) if self.base else target
         title = self.index.posts[claim.docname].title or claim.docname
         self.make_parents(out)
         write_if_changed(out, redirect_html(target, canonical, title).encode("utf-8"))
