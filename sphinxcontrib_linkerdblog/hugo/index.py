@@ -220,13 +220,31 @@ def matched_sources(srcdir: str | os.PathLike[str], patterns: Iterable[str]) -> 
     return list(found)
 
 
+def with_section_pages(srcdir: Path, paths: list[Path]) -> list[Path]:
+    """The matched posts and the ``_index.md`` of every folder above them (within
+    ``srcdir``): Hugo's section pages are Hugo content whatever the post pattern
+    says (``blog/*/*.md`` leaves out ``blog/_index.md``), so their front matter is
+    read, not shown."""
+    found = dict.fromkeys(paths)
+    root, seen = srcdir.resolve(), set()
+    for path in paths:
+        folder = path.resolve().parent
+        while folder not in seen and folder != root and root in folder.parents:
+            seen.add(folder)  # each folder looked at once, however many posts it holds
+            page = folder / f"{LIST_PAGE}.md"
+            if page.is_file():
+                found.setdefault(srcdir / page.relative_to(root), None)
+            folder = folder.parent
+    return list(found)
+
+
 def build_index(
     srcdir: str | os.PathLike[str], settings: IndexSettings, now: datetime
 ) -> tuple[PostIndex, list[IndexProblem]]:
     """Read the front matter of every matched post and decide what Hugo would build."""
     index = PostIndex(tz=site_zone(settings.timezone))
     srcdir = Path(srcdir)
-    for path in matched_sources(srcdir, settings.patterns):
+    for path in with_section_pages(srcdir, matched_sources(srcdir, settings.patterns)):
         rel = PurePath(path.relative_to(srcdir)).as_posix()
         docname = rel.rsplit(".", 1)[0]
         list_page = PurePath(rel).stem == LIST_PAGE
