@@ -1,0 +1,81 @@
+/* sphinxcontrib-linkerdblog: load an embed's player only when the reader asks.
+ *
+ * Every embed card in "click" mode carries data-linkerdblog-src (the player's
+ * URL, written by the extension from a validated id). Until its link is
+ * clicked the page makes no request to the provider. Without JavaScript the
+ * card's link simply opens the provider's page.
+ */
+(function () {
+  "use strict";
+
+  var widgetLoaded = false;
+
+  function frame(card, src, title) {
+    var iframe = document.createElement("iframe");
+    iframe.src = src;
+    iframe.title = title;
+    iframe.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen");
+    iframe.setAttribute("allowfullscreen", "allowfullscreen");
+    iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    if (card.dataset.linkerdblogAspect) {
+      var box = document.createElement("div");
+      box.className = "linkerdblog-frame";
+      box.appendChild(iframe);
+      return box;
+    }
+    return iframe;
+  }
+
+  function tweet(card, src) {
+    var quote = document.createElement("blockquote");
+    quote.className = "twitter-tweet";
+    var link = document.createElement("a");
+    link.href = card.querySelector("a.linkerdblog-embed-link").href;
+    link.textContent = link.href;
+    quote.appendChild(link);
+    if (!widgetLoaded) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      document.head.appendChild(script);
+      widgetLoaded = true;
+    } else if (window.twttr && window.twttr.widgets) {
+      window.setTimeout(function () { window.twttr.widgets.load(card); }, 0);
+    }
+    return quote;
+  }
+
+  function script(src, title) {
+    // A script that writes into its document (gists) runs in its own frame.
+    var iframe = document.createElement("iframe");
+    iframe.title = title;
+    iframe.className = "linkerdblog-script-frame";
+    var holder = document.createElement("div");
+    var tag = document.createElement("script");
+    tag.src = src;
+    holder.appendChild(tag);
+    iframe.srcdoc = '<base target="_parent">' + holder.innerHTML;
+    return iframe;
+  }
+
+  function load(card) {
+    var src = card.dataset.linkerdblogSrc;
+    var title = card.dataset.linkerdblogTitle || "";
+    var kind = card.dataset.linkerdblogKind || "iframe";
+    var player = kind === "tweet" ? tweet(card, src)
+      : kind === "script" ? script(src, title)
+      : frame(card, src, title);
+    card.classList.add("loaded");
+    card.replaceChildren(player);
+    delete card.dataset.linkerdblogSrc;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.linkerdblog-embed-link");
+    if (!link) { return; }
+    var card = link.closest("[data-linkerdblog-src]");
+    if (!card) { return; }
+    event.preventDefault();
+    load(card);
+  });
+})();
