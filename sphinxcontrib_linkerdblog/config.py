@@ -281,6 +281,38 @@ OPTIONS: tuple[Option, ...] = (
         example="linkerdblog_summary_length = 40",
     ),
     Option(
+        "rss",
+        True,
+        _is_bool,
+        "True or False",
+        "Write RSS 2.0 feeds at the URLs the Hugo site had: ``index.xml`` (every post), "
+        "``<section>/index.xml`` (``blog/index.xml``), ``tags/<tag>/index.xml`` and "
+        "``categories/<category>/index.xml``, beside ablog's Atom feed. Like ablog's, "
+        "they need ``blog_baseurl`` (feed links are absolute). See :ref:`feeds`.",
+        rebuild="html",
+        example="linkerdblog_rss = False",
+    ),
+    Option(
+        "rss_content",
+        "summary",
+        lambda value: value in ("summary", "full"),
+        '"summary" or "full"',
+        "What an RSS item's description holds: the post's summary (Hugo's default "
+        "template) or its full text.",
+        rebuild="html",
+        example='linkerdblog_rss_content = "full"',
+    ),
+    Option(
+        "rss_limit",
+        -1,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= -1,
+        "a whole number, or -1 for every post",
+        "Hugo's ``services.rss.limit``: the number of posts in each RSS feed, newest "
+        "first; -1 (Hugo's default) for all of them.",
+        rebuild="html",
+        example="linkerdblog_rss_limit = 20",
+    ),
+    Option(
         "youtube_nocookie",
         True,
         _is_bool,

@@ -27,6 +27,7 @@ from .posts import setup_posts
 from .posts.index import index_posts
 from .redirects import setup_redirects
 from .related import setup_related
+from .rss_feeds import setup_rss_feeds
 from .shortcodes.builtins import setup_builtins
 from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
@@ -118,6 +119,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_ablog_pages(app)
     setup_links(app)
     setup_redirects(app)
+    setup_rss_feeds(app)
     setup_byline(app)
     setup_meta_tags(app)
     setup_related(app)

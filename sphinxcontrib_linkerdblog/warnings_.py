@@ -91,6 +91,12 @@ class Warn(Enum):
         "``url()``...): that part is removed or shown as text, the rest is kept. See "
         "``linkerdblog_raw_html``.",
     )
+    FEED = (
+        "feed",
+        "An RSS feed that is not written: a tag or category whose Hugo URL is no "
+        "single path segment (``..``, ``/``), a feed path where this build writes "
+        "another file, or a value XML cannot hold.",
+    )
     ENCODING = (
         "encoding",
         "A post that is not UTF-8 (undecodable bytes are shown as U+FFFD; UTF-16 and "

@@ -63,5 +63,5 @@ def test_check_reports_what_the_build_reports(project, capsys) -> None:  # type:
         for p in report["problems"]
         if p["subtype"].startswith("linkerdblog.")
     }
-    assert status == 1 and report["files"] == 13
+    assert status == 1 and report["files"] == 14
     assert checked == built

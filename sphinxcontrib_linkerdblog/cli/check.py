@@ -39,6 +39,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from .. import messages
 from ..hugo.urls import page_file
 from ..redirects import reserved
+from ..rss_feeds import refused_terms
 from ..state import get_state
 from .conf import read_conf
 
@@ -115,6 +116,14 @@ def _redirect_problems(app: Sphinx) -> Iterator[str]:
         yield f"{path}:{claim.line}: WARNING: {message} [linkerdblog.alias]"
 
 
+def _feed_problems(app: Sphinx) -> Iterator[str]:
+    """The tags an ``html`` build can write no RSS feed for (:mod:`..rss_feeds`)."""
+    if not app.config.linkerdblog_rss:
+        return
+    for docname, line, message in refused_terms(get_state(app.env).index):
+        yield f"{app.env.doc2path(docname)}:{line}: WARNING: {message} [linkerdblog.feed]"
+
+
 def run_check(path: Path, confdir: Path | None) -> tuple[list[Finding], int]:
     """Read ``path`` as the build would; the problems found and the files read."""
     src = path.resolve()
@@ -151,7 +160,7 @@ def run_check(path: Path, confdir: Path | None) -> tuple[list[Finding], int]:
 
             app.connect("source-read", progress, priority=1)
         app.build()
-        extra = list(_redirect_problems(app))
+        extra = [*_redirect_problems(app), *_feed_problems(app)]
     shutil.rmtree(out, ignore_errors=True)
     if tty:
         sys.stderr.write("\n")

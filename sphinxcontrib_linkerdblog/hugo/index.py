@@ -270,7 +270,7 @@ def build_index(
             meta.url,
             tuple(meta.aliases),
             tuple(raw_terms(meta, settings.tags_from)),
-            {k: meta.lines[k] for k in ("url", "aliases", "slug") if k in meta.lines},
+            {k: meta.lines[k] for k in ("url", "aliases", "slug", "tags") if k in meta.lines},
             sections_of(srcdir, docname),
         )
     problems: list[IndexProblem] = []
