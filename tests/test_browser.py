@@ -1,7 +1,7 @@
 """The privacy promise, checked in a real headless Chromium.
 
 A built post in the default ("click") mode requests nothing from any host but
-the local server; clicking a card's link swaps the provider's player in, and
+the local server; pressing a card's button swaps the provider's player in, and
 only then does the page reach the provider.  Every request a page makes is
 recorded (``request`` event) and every non-local one is refused by a route, so
 the network is never touched.
@@ -167,15 +167,28 @@ def test_click_mode_requests_nothing_until_clicked(browser, make_app, rootdir, t
         for i in range(5):
             assert cards.nth(i).is_visible(), cards.nth(i).inner_html()
             assert cards.nth(i).locator("a.linkerdblog-embed-link").is_visible()
+            assert cards.nth(i).locator("svg.linkerdblog-embed-mark").is_visible()
+            # the button says what it loads, from where (shown once the script runs)
+            load = cards.nth(i).locator("button.linkerdblog-embed-load")
+            assert load.is_visible() and load.inner_text().startswith("Load "), load.inner_text()
+        assert card(page, YOUTUBE).query_selector("button").inner_text() == (
+            "Load video from youtube-nocookie.com"
+        )
         assert page.locator(".linkerdblog-embed iframe").count() == 0
         page.screenshot(path="/tmp/embeds-click.png", full_page=True)
 
-        # YouTube and Vimeo: the click puts exactly the announced player in.
+        # YouTube and Vimeo: the button puts exactly the announced player in;
+        # Vimeo's by keyboard (focus, Enter), as a button is operable.
         for src, shot in ((YOUTUBE, "/tmp/embeds-clicked.png"), (VIMEO, None)):
             box = card(page, src)
             assert box.get_attribute("data-linkerdblog-src") == src
             assert not any(url.startswith(src) for url in seen.remote)
-            box.query_selector("a.linkerdblog-embed-link").click()
+            button = box.query_selector("button.linkerdblog-embed-load")
+            if shot:
+                button.click()
+            else:
+                button.focus()
+                page.keyboard.press("Enter")
             frame = box.wait_for_selector("iframe", state="attached")
             assert frame.get_attribute("src") == src
             # The player loads (into Chromium's error page: our route refused
@@ -190,11 +203,11 @@ def test_click_mode_requests_nothing_until_clicked(browser, make_app, rootdir, t
         for name, part in OTHERS.items():
             box = card(page, part)
             before = box.inner_html()
-            box.query_selector("a.linkerdblog-embed-link").click()
+            box.query_selector("button.linkerdblog-embed-load").click()
             try:
                 page.wait_for_function("([el, old]) => el.innerHTML !== old", arg=[box, before])
             except Exception as error:  # playwright's TimeoutError
-                pytest.fail(f"clicking the {name} card's link did not change it: {error}")
+                pytest.fail(f"clicking the {name} card's button did not change it: {error}")
         assert urlparse(page.url).path.endswith(POST), "a click navigated away"
         assert seen.errors == []
 
@@ -205,6 +218,8 @@ def test_links_work_without_javascript(browser, make_app, rootdir, tmp_path) -> 
         page = seen.page
         assert seen.remote == []
         link = card(page, YOUTUBE).query_selector("a.linkerdblog-embed-link")
+        # no button that could do nothing: without the script it stays hidden
+        assert not card(page, YOUTUBE).query_selector("button.linkerdblog-embed-load").is_visible()
         href = link.get_attribute("href")
         assert urlparse(href).hostname not in (None, "127.0.0.1"), href
         # A plain link: the click opens the provider's page (refused here).

@@ -25,8 +25,11 @@ Visitors are pure: they write, never change the node, touch the disk or network.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 from docutils import nodes
+
+from .marks import mark
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,11 +82,32 @@ def visit_embed_html(self: HTML5Translator, node: embed) -> None:
     if mode == "live" and node.get("src"):
         self.body.append(live_html(self, node))
         raise nodes.SkipChildren
+    self.body.append(mark(node["provider"]))
+
+
+def load_label(node: embed) -> str:
+    """What the card's button says it will do: which content, from which host
+    (the one the player is requested from), so the click is an informed one."""
+    kind = node.get("kind", "iframe")
+    noun = {"tweet": "post", "script": "gist"}.get(kind) or (
+        "video" if node.get("aspect") else "post"
+    )
+    host = (urlsplit(node["src"]).hostname or "").removeprefix("www.")
+    return f"Load {noun} from {host}"
 
 
 def depart_embed_html(self: HTML5Translator, node: embed) -> None:
-    """Close what :func:`visit_embed_html` opened."""
-    self.body.append(f"</{node.tagname_html}>\n" if node.get("block") else "</span>")
+    """Close what :func:`visit_embed_html` opened; a click-to-load card gets its
+    button (hidden until the script runs: without JavaScript the link is all)."""
+    if not node.get("block"):
+        self.body.append("</span>")
+        return
+    if _mode(self) == "click" and node.get("src"):
+        self.body.append(
+            '<button type="button" class="linkerdblog-embed-load" hidden>'
+            f"{self.encode(load_label(node))}</button>"
+        )
+    self.body.append(f"</{node.tagname_html}>\n")
 
 
 def live_html(self: HTML5Translator, node: embed) -> str:

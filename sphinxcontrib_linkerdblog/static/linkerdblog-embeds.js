@@ -1,9 +1,10 @@
 /* sphinxcontrib-linkerdblog: load an embed's player only when the reader asks.
  *
  * Every embed card in "click" mode carries data-linkerdblog-src (the player's
- * URL, written by the extension from a validated id). Until its link is
- * clicked the page makes no request to the provider. Without JavaScript the
- * card's link simply opens the provider's page.
+ * URL, written by the extension from a validated id). Until its button
+ * ("Load video from youtube-nocookie.com") is pressed (click, Enter or Space)
+ * the page makes no request to the provider. The card's link opens the
+ * provider's page; without JavaScript that link is all there is.
  */
 (function () {
   "use strict";
@@ -70,10 +71,22 @@
     delete card.dataset.linkerdblogSrc;
   }
 
+  // The cards' buttons say what they load; they exist for readers with
+  // JavaScript only (the link to the provider's page works for everyone).
+  function showButtons() {
+    var buttons = document.querySelectorAll("[data-linkerdblog-src] button.linkerdblog-embed-load");
+    for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showButtons);
+  } else {
+    showButtons();
+  }
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.linkerdblog-embed-link");
-    if (!link) { return; }
-    var card = link.closest("[data-linkerdblog-src]");
+    var button = event.target.closest && event.target.closest("button.linkerdblog-embed-load");
+    if (!button) { return; }
+    var card = button.closest("[data-linkerdblog-src]");
     if (!card) { return; }
     event.preventDefault();
     load(card);
