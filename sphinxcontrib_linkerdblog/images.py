@@ -97,6 +97,7 @@ def register_images(app: Sphinx, docname: str, meta: PostMeta, keys: list[str]) 
     """
     authors = get_state(app.env).authors
     avatars: dict[str, str] = {}
+    author_line = meta.lines.get("author") or meta.lines.get("authors")
     for author_id in keys:
         author = authors.get(author_id)
         profile = meta.author_profiles.get(author_id, {})
@@ -105,10 +106,27 @@ def register_images(app: Sphinx, docname: str, meta: PostMeta, keys: list[str]) 
         if rel:
             avatars[author_id] = rel
             app.env.images.add_file(docname, rel)
+        elif avatar:
+            what = f"the avatar of {author_id!r}"
+            # A registry's avatar is the same for every post: said once.
+            warn(
+                not_shown(what, avatar, "no avatar"), Warn.IMAGE, (docname, author_line), once=True
+            )
     thumbnail = project_file(meta.thumbnail or "", docname, app.env)
     if thumbnail:
         app.env.images.add_file(docname, thumbnail)
+    elif meta.thumbnail:
+        message = not_shown("the thumbnail", meta.thumbnail, "listing pages show no thumbnail")
+        warn(message, Warn.IMAGE, (docname, meta.lines.get("thumbnail")))
     return avatars
+
+
+def not_shown(what: str, path: str, instead: str) -> str:
+    """Why an avatar or thumbnail is not shown: a remote file (never requested:
+    privacy) or one that is not in the source or static folders."""
+    if "://" in path or path.startswith("//"):
+        return f"{what} {path!r} is a remote file, never loaded by a page; {instead}"
+    return f"{what} {path!r} is in neither the source folder nor the static folders; {instead}"
 
 
 class ResolveImages(SphinxTransform):

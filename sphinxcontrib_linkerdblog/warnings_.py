@@ -62,7 +62,9 @@ class Warn(Enum):
         "An image file that is in neither the source folder nor the static folders. HTML "
         "keeps its site path (it may be served with the site); other outputs show the alt "
         "text. Reported once, and not kept as a dependency that would re-read the post on "
-        "every build.",
+        "every build. Also an author's avatar or a post's thumbnail that is missing there "
+        "or is a remote file (never loaded: the byline shows no avatar, listings no "
+        "thumbnail).",
     )
     ALIAS = (
         "alias",

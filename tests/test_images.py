@@ -38,3 +38,34 @@ def test_missing_image_warned_once_and_not_a_dependency(make_app, rootdir, tmp_p
     again.build()
     assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
     assert "gone.png" not in again.warning.getvalue()
+
+
+def test_missing_or_remote_avatar_and_thumbnail_are_warned(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(rootdir / "test-static", tmp_path / "root")
+    blog = tmp_path / "root" / "docs" / "blog"
+    for name, thumbnail in (("q", "/uploads/nothere.png"), ("r", "https://cdn.example/r.png")):
+        (blog / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: 2024-01-0{len(name)}\nauthor: jo\n"
+            f"thumbnail: {thumbnail}\n---\n\nBody.\n",
+            encoding="utf-8",
+        )
+    registry = tmp_path / "root" / "docs" / "authors.yaml"
+    registry.write_text("jo:\n  name: Jo\n  avatar: /uploads/jo.png\n", encoding="utf-8")
+    conf = {"linkerdblog_authors": "authors.yaml"}
+    app = make_app("html", srcdir=tmp_path / "root" / "docs", freshenv=True, confoverrides=conf)
+    app.build()
+    avatar = [w for w in warnings_of(app) if "the avatar of" in w]
+    assert len(avatar) == 1, avatar  # the registry's: said once, not per post
+    assert ":4:" in avatar[0] and "the avatar of 'jo' '/uploads/jo.png' is in neither" in avatar[0]
+    ours = [w for w in warnings_of(app) if "thumbnail" in w]
+    assert any(
+        "q.md:5:" in w
+        and "the thumbnail '/uploads/nothere.png' is in neither the source folder nor the "
+        "static folders; listing pages show no thumbnail [linkerdblog.image]"
+        in w
+        for w in ours
+    ), ours
+    assert any(
+        "r.md:5:" in w and "'https://cdn.example/r.png' is a remote file, never loaded" in w
+        for w in ours
+    ), ours
