@@ -281,6 +281,17 @@ OPTIONS: tuple[Option, ...] = (
         example="linkerdblog_summary_length = 40",
     ),
     Option(
+        "pager_size",
+        10,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+        "a whole number, 1 or more",
+        "Hugo's ``pagination.pagerSize``: the posts on each page of a listing (the blog, "
+        "each tag, author, category and year page). Page 1 is the listing's own page, the "
+        "next ones are at Hugo's URLs, ``blog/page/2/``, with previous/next links.",
+        rebuild="html",
+        example="linkerdblog_pager_size = 20",
+    ),
+    Option(
         "rss",
         True,
         _is_bool,

@@ -23,6 +23,7 @@ from .markdown_parser import setup_markdown_parser
 from .markup_safety import setup_markup_safety
 from .meta_tags import setup_meta_tags
 from .page_writes import setup_page_writes
+from .pagination import setup_pagination
 from .posts import setup_posts
 from .posts.index import index_posts
 from .redirects import setup_redirects
@@ -128,6 +129,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_markup_safety(app)
     setup_listings(app)
     setup_page_writes(app)
+    setup_pagination(app)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", add_static)
     app.connect("builder-inited", dedupe_static)

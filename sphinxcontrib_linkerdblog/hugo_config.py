@@ -58,6 +58,7 @@ def apply_hugo_config(app: Sphinx, config: Config) -> None:
     _offer(config, "timezone", site.timezone)
     _offer(config, "site_params", site.params)
     _offer(config, "summary_length", site.summary_length)
+    _offer(config, "pager_size", site.pager_size)
     if site.permalinks:
         _offer(config, "permalinks", site.permalinks)
     if site.taxonomies is not None:

@@ -90,6 +90,8 @@ def test_goldmark_attributes_and_linkify(built) -> None:
 def test_site_config_section_pages_and_docsy_shortcode(built) -> None:
     assert built.config.blog_title == "Quarry"
     assert built.config.linkerdblog_timezone == "Europe/Berlin"
+    assert built.config.linkerdblog_pager_size == 3  # [pagination] pagerSize
+    assert (Path(built.outdir) / "blog" / "page" / "2" / "index.html").is_file()
     posts = {p["docname"]: p for ps in built.env.ablog_posts.values() for p in ps}
     assert set(posts) == set(POSTS.values())  # the _index.md pages are no posts
     assert (

@@ -15,6 +15,7 @@ baseURL = "https://quarry.example/"
 title = "Quarry"
 timeZone = "Europe/Oslo"
 summaryLength = 40
+paginate = 5
 [permalinks]
   blog = "/:year/:month/:slug/"
 [params]
@@ -141,6 +142,7 @@ def check_built(app) -> None:  # type: ignore[no-untyped-def]
     assert config.linkerdblog_timezone == "America/New_York"  # conf.py wins
     assert config.linkerdblog_permalinks == {"blog": "/:year/:month/:slug/"}
     assert config.linkerdblog_summary_length == 40
+    assert config.linkerdblog_pager_size == 5  # paginate, Hugo's name before 0.128
     assert config.linkerdblog_tags_from == ["tags", "keywords"]
     assert config.linkerdblog_related_from == ["keywords"]
     assert config.linkerdblog_goldmark["linkify"] is False

@@ -37,6 +37,8 @@ USED = frozenset(
         "params",
         "timezone",
         "summarylength",
+        "pagination",
+        "paginate",
         "taxonomies",
         "related",
         "markup",
@@ -84,8 +86,6 @@ HARMLESS = frozenset(
         "cleandestinationdir",
         "ignorefiles",
         "ignorelogs",
-        "paginate",
-        "pagination",
     }
 )
 """Keys about building or serving the Hugo site, not about what a post says:
@@ -129,6 +129,7 @@ class SiteConfig:
     params: dict[str, Any] | None = None
     timezone: str | None = None
     summary_length: int | None = None
+    pager_size: int | None = None  # pagination.pagerSize (paginate before Hugo 0.128)
     taxonomies: dict[str, str] | None = None  # singular -> plural
     related_fields: list[str] | None = None  # related.indices names
     goldmark: Goldmark | None = None
@@ -289,6 +290,14 @@ def read_site_config(path: Path) -> tuple[SiteConfig, list[ConfigProblem]]:
             site.summary_length = length
         else:
             problems.append(ConfigProblem(f"summaryLength {length!r} is not a count", where))
+    pagination = raw.get("pagination")
+    size = pagination.get("pagersize") if isinstance(pagination, dict) else None
+    size = raw.get("paginate") if size is None else size  # before Hugo 0.128
+    if size is not None:
+        if isinstance(size, int) and not isinstance(size, bool) and size >= 1:
+            site.pager_size = size
+        else:
+            problems.append(ConfigProblem(f"pagerSize {size!r} is not a count", where))
     taxonomies = raw.get("taxonomies")
     if isinstance(taxonomies, dict):
         site.taxonomies = {str(k): str(v) for k, v in taxonomies.items()}
