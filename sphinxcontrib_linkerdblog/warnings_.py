@@ -98,6 +98,13 @@ class Warn(Enum):
         "feed can hold (they are removed).",
     )
 
+    THEME = (
+        "theme",
+        "The HTML theme has no known place for the blog's sidebars (recent posts, tags, "
+        "archives) and ``html_sidebars`` is not set: the pages are built without them. "
+        "Given once per build, at ``conf.py``.",
+    )
+
     def __init__(self, subtype: str, help_text: str) -> None:
         self.subtype = subtype
         self.help_text = help_text
