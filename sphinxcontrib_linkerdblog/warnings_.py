@@ -104,6 +104,13 @@ class Warn(Enum):
         "archives) and ``html_sidebars`` is not set: the pages are built without them. "
         "Given once per build, at ``conf.py``.",
     )
+    PAGE = (
+        "page",
+        "A page the build generates (ablog's ``blog.html``, an archive, tag, author or "
+        "year page, an index, the search page...) would be written over a page of the "
+        "project (``blog.md``): the project's page is kept and the generated one is not "
+        "written. Given at the project's page.",
+    )
 
     def __init__(self, subtype: str, help_text: str) -> None:
         self.subtype = subtype

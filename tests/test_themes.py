@@ -1,4 +1,4 @@
-"""Every page inside each theme's own layout.
+"""Every page inside each theme's own layout; generated pages never over the project's.
 
 ``tests/roots/test-themes`` is built with each theme this project supports:
 every post, ``blog.html``, the tag, year and author pages, the indexes and the
@@ -56,6 +56,12 @@ def read(outdir: Path, page: str) -> str:
 def themes_root(rootdir: Path, tmp_path: Path) -> Path:
     """A copy of ``test-themes`` (builds write into the source folder)."""
     return Path(shutil.copytree(rootdir / "test-themes", tmp_path / "test-themes"))
+
+
+@pytest.fixture
+def clash_root(rootdir: Path, tmp_path: Path) -> Path:
+    """A copy of ``test-page-clash``."""
+    return Path(shutil.copytree(rootdir / "test-page-clash", tmp_path / "test-page-clash"))
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
@@ -137,3 +143,30 @@ def test_place_sidebars() -> None:
     assert placed == [*furo[:2], *BLOG_SIDEBARS, furo[2]]
     assert place_sidebars(["about.html"], "") == ["about.html", *BLOG_SIDEBARS]
     assert place_sidebars(placed, "sidebar/scroll-end.html") == placed  # never twice
+
+
+@pytest.mark.parametrize("builder,page", [("html", "blog.html"), ("dirhtml", "blog/index.html")])
+def test_a_generated_page_never_replaces_the_projects(
+    make_app: Any, clash_root: Path, builder: str, page: str
+) -> None:
+    """ablog's "All Posts" page is ``blog``; the project's own ``blog.md`` wins."""
+    app = make_app(builder, srcdir=clash_root, freshenv=True)
+    app.build()
+    out = Path(app.outdir)
+    html = read(out, page)
+    assert "MARKER-USER-BLOG-PAGE" in html
+    assert "ablog__collection" not in html
+    warnings = warnings_of(app)
+    assert len(warnings) == 1, warnings
+    source = str(clash_root / "blog.md")
+    assert warnings[0].startswith(f"{source}: WARNING: a generated page ('blog', template ")
+    assert f"would be written over this page's {page}; this page is kept" in warnings[0]
+    assert warnings[0].endswith("[linkerdblog.page]")
+    # ablog's other pages are still written.
+    tag = "blog/tag/news.html" if builder == "html" else "blog/tag/news/index.html"
+    assert "The post" in read(out, tag)
+    # A second build warns again (the clash is still there) and still keeps the page.
+    app2 = make_app(builder, srcdir=clash_root)
+    app2.build()
+    assert "MARKER-USER-BLOG-PAGE" in read(out, page)
+    assert any("[linkerdblog.page]" in w for w in warnings_of(app2))
