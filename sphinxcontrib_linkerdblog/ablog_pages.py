@@ -6,9 +6,15 @@ tag and author names unescaped, and its page names come straight from those
 names.  Without patching ablog:
 
 * **escaped templates**: ``templates/ablog-escaped`` holds copies of ablog's
-  templates that print every post value with ``|e``; its loader is put just
-  before ablog's own (wherever ablog put it: before the theme or after it), so
-  they replace ablog's and nothing else.  The ``title`` ablog gives its pages is
+  ``ablog/*`` templates that print every post value with ``|e``; its loader
+  takes the place of ablog's own (before the theme, or after it for a theme that
+  asks ablog for that), so they replace ablog's and nothing else.  ablog's own
+  folder is moved behind the theme: its ``page.html``, found before the theme's,
+  replaced furo's page layout by one that extends ``layout.html`` (furo's error
+  page, ablog issue #108); ``linkerdblog/page.html`` does its work inside the
+  theme's own ``page.html`` instead (see :mod:`.themes`).  The escaped loader is
+  added even where ablog adds none (``skip_injecting_base_ablog_templates``),
+  so ablog's pages still find ``ablog/catalog.html``.  The ``title`` ablog gives its pages is
   made HTML (escaped), as Sphinx's own page titles are, for the theme's
   ``<title>`` and headings.
 * **page names**: once every post is read (``env-updated``), ablog's
@@ -53,20 +59,34 @@ _FRONT_KEYS = {"tags": ("tags", "keywords"), "author": ("author", "authors", "pa
                "category": ("categories",)}  # fmt: skip
 
 
+def _holds(loader: Any, path: str) -> bool:
+    return path in getattr(loader, "searchpath", ())
+
+
 def use_escaped_templates(app: Sphinx) -> None:
-    """``builder-inited``, after ablog's: our copies are found just before ablog's."""
-    templates = getattr(app.builder, "templates", None)
+    """``builder-inited``, after ablog's: our ``ablog/*`` where ablog's were, ablog's last.
+
+    :param app: the application; builders without Sphinx's template loader
+        (a custom template bridge) are left as they are.
+    """
+    templates: Any = getattr(app.builder, "templates", None)
     loaders = getattr(templates, "loaders", None)
     if loaders is None:
         return
-    ours = str(ESCAPED)
-    if any(ours in getattr(loader, "searchpath", ()) for loader in loaders):
+    ours, theirs = str(ESCAPED), ablog.get_html_templates_path()
+    if any(_holds(loader, ours) for loader in loaders):
         return
-    theirs = ablog.get_html_templates_path()
-    for position, loader in enumerate(loaders):
-        if theirs in getattr(loader, "searchpath", ()):
-            loaders.insert(position, SphinxFileSystemLoader(ours))
-            return
+    first = templates.templatepathlen  # the first loader after the project's templates_path
+    position = next((i for i, loader in enumerate(loaders) if _holds(loader, theirs)), None)
+    # ablog appends its folder when the theme asks (ablog_inject_templates_after_theme):
+    # the theme's own ablog templates are then meant to win, and still do.
+    after_theme = position is not None and position == len(loaders) - 1 and position > first
+    if position is not None:
+        del loaders[position]
+    loaders.insert(len(loaders) if after_theme else first, SphinxFileSystemLoader(ours))
+    # Behind every theme: only what no theme has is found there (its old top-level
+    # names, such as "recentposts.html"), never its page.html.
+    loaders.append(SphinxFileSystemLoader(theirs))
 
 
 def escape_page_titles(

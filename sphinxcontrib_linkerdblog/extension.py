@@ -34,6 +34,7 @@ from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
 from .state import BuildState, attach_state, keep_for_builder
+from .themes import setup_themes
 from .warnings_ import setup_warnings
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_builtins(app)
     setup_embeds(app)
     setup_ablog_pages(app)
+    setup_themes(app)
     setup_links(app)
     setup_redirects(app)
     setup_rss_feeds(app)

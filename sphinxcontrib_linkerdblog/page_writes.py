@@ -13,6 +13,16 @@ beside its target, and only replaces the target when the bytes differ.  The
 rendering itself still happens (it is what tells whether the page changed);
 the benchmark reports its cost.  Documents are left to Sphinx's own outdated
 logic, and a page given an explicit ``outfilename`` is never touched.
+
+A generated page never replaces a page of the project either.  ablog writes
+its "All Posts" page at ``blog.html`` (``blog_path``), and its archive, tag,
+author and year pages under it; a project's own ``blog.md`` was written first
+and then silently replaced.  The same wrapper sees every generated page,
+whoever yields it (ablog's ``html-collect-pages`` generators, ours, the indexes,
+the search page), before it is rendered: one whose output file is a
+document's is not written, and a ``linkerdblog.page`` warning at the document
+says so.  ablog is not patched and its generators run as before; only the
+page that would replace the project's is dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .state import get_state
+from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,8 +50,28 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def _call(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any, Any]:
+    """``(templatename, outfilename, event_arg)`` of a ``handle_page`` call."""
+    names = ("templatename", "outfilename", "event_arg")
+    values: list[Any] = [args[i] if len(args) > i else kwargs.get(n) for i, n in enumerate(names)]
+    return values[0] or "page.html", values[1], values[2]
+
+
+def document_outputs(app: Sphinx) -> dict[Path, str]:
+    """The output file of every document this builder writes one for, to its document."""
+    builder: Any = app.builder
+    # singlehtml writes one file, the root document's.
+    single = builder.name == "singlehtml"
+    docnames = [app.config.root_doc] if single else sorted(app.env.all_docs)
+    return {Path(builder.get_output_path(docname)): docname for docname in docnames}
+
+
 def keep_unchanged(app: Sphinx) -> None:
-    """``builder-inited``: wrap the HTML builder's page writer (see the module doc)."""
+    """``builder-inited``: wrap the HTML builder's page writer (see the module doc).
+
+    A generated page over a document is dropped first; the others are written
+    only when changed.
+    """
     builder: Any = app.builder  # an HTML builder: handle_page, get_output_path
     if builder.format != "html" or not hasattr(builder, "get_output_path"):
         return
@@ -48,12 +79,29 @@ def keep_unchanged(app: Sphinx) -> None:
     state = get_state(app.env)
     stats, written = state.page_stats, state.written
 
+    documents: dict[Path, str] = {}  # filled at the first generated page: all are read then
+
     @wraps(original)
     def handle_page(pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        templatename, outfilename, event_arg = _call(args, kwargs)
+        target = Path(outfilename or builder.get_output_path(pagename))
+        if event_arg is None and outfilename is None:  # a generated page, not a document
+            if not documents:
+                documents.update(document_outputs(app))
+            docname = documents.get(target)
+            if docname is not None:
+                where = target.relative_to(builder.outdir).as_posix()
+                warn(
+                    f"a generated page ({pagename!r}, template {templatename!r}) would be "
+                    f"written over this page's {where}; this page is kept and the "
+                    "generated one is not written",
+                    Warn.PAGE,
+                    (docname, None),
+                )
+                return None
         # Every page this build writes is noted, so no redirect replaces it.
-        target = Path(kwargs.get("outfilename") or builder.get_output_path(pagename))
         written.add(target)
-        if kwargs.get("outfilename") or pagename in app.env.all_docs:
+        if outfilename or pagename in app.env.all_docs:
             return original(pagename, addctx, *args, **kwargs)
         if not target.is_file():
             stats[0] += 1

@@ -106,6 +106,20 @@ class Warn(Enum):
         "feed can hold (they are removed).",
     )
 
+    THEME = (
+        "theme",
+        "The HTML theme has no known place for the blog's sidebars (recent posts, tags, "
+        "archives) and ``html_sidebars`` is not set: the pages are built without them. "
+        "Given once per build, at ``conf.py``.",
+    )
+    PAGE = (
+        "page",
+        "A page the build generates (ablog's ``blog.html``, an archive, tag, author or "
+        "year page, an index, the search page...) would be written over a page of the "
+        "project (``blog.md``): the project's page is kept and the generated one is not "
+        "written. Given at the project's page.",
+    )
+
     def __init__(self, subtype: str, help_text: str) -> None:
         self.subtype = subtype
         self.help_text = help_text

@@ -249,3 +249,117 @@ def test_static_mode_has_no_script_and_no_request(browser, make_app, rootdir, tm
         cards = page.locator(".linkerdblog-embed")
         assert cards.count() == 5
         assert cards.first.locator("a.linkerdblog-embed-link").is_visible()
+
+
+# Contrast of our secondary text (byline, tag line, the author cards' dates) in
+# each theme, light and dark: WCAG's ratio of the computed text colour (with its
+# alpha and every ancestor's opacity) over the composited background, read back
+# through a canvas so that any colour syntax (oklch, color-mix) is measured.
+CONTRAST_JS = r"""
+(selector) => {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext("2d", {willReadFrequently: true});
+  const rgba = (css) => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = "#000";
+    ctx.fillStyle = css;
+    ctx.fillRect(0, 0, 1, 1);
+    const d = ctx.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2], d[3] / 255];
+  };
+  const over = (top, under) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3]));
+  const luminance = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const chain = [];
+  for (let node = el; node; node = node.parentElement) chain.unshift(node);
+  let background = [255, 255, 255];
+  for (const node of chain) {
+    const colour = rgba(getComputedStyle(node).backgroundColor);
+    if (colour[3] > 0) background = over(colour, background);
+  }
+  const text = rgba(getComputedStyle(el).color);
+  for (const node of chain) text[3] *= parseFloat(getComputedStyle(node).opacity);
+  const back = luminance(background);
+  const [high, low] = [luminance(over(text, background)), back].sort((a, b) => b - a);
+  return [(high + 0.05) / (low + 0.05), back];
+}
+"""
+CONTRAST_PAGES = {
+    "blog/first.html": (".linkerdblog-byline", ".linkerdblog-tags"),
+    "blog-authors.html": (".linkerdblog-author-card .linkerdblog-date",),
+}
+# mode -> (the browser's colour scheme, the attributes that switch the theme)
+DARK_ATTRIBUTES = {
+    # furo: body[data-theme]; "auto" follows prefers-color-scheme
+    "furo": {"dark": "body:dark", "auto-dark": "body:auto"},
+    # pydata and the book theme: html[data-theme] (and data-mode, its setting)
+    "pydata_sphinx_theme": {"dark": "html:dark"},
+    "sphinx_book_theme": {"dark": "html:dark"},
+}
+CONTRAST_THEMES = [
+    "alabaster",
+    "furo",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+    "sphinx_rtd_theme",
+]
+MIN_CONTRAST = 4.5  # WCAG 2 AA for normal text
+
+
+def set_mode(page: Any, spec: str) -> None:
+    element, value = spec.split(":")
+    page.evaluate(
+        """([element, value]) => {
+            const node = element === "body" ? document.body : document.documentElement;
+            node.dataset.theme = value;
+            if (element === "html") node.dataset.mode = value;
+        }""",
+        [element, value],
+    )
+
+
+def measure_contrast(browser: Any, outdir: Path, theme: str) -> dict[tuple[str, str], float]:
+    """(mode, selector) -> contrast ratio; themes without a dark mode: "dark" is the OS's."""
+    modes = {"light": ("light", "html:light" if theme in DARK_ATTRIBUTES else "")}
+    for mode, spec in DARK_ATTRIBUTES.get(theme, {"dark": ""}).items():
+        modes[mode] = ("dark", spec)
+    if theme == "furo":
+        modes["light"] = ("light", "body:light")
+    ratios: dict[tuple[str, str], float] = {}
+    with serve(outdir) as base:
+        for mode, (scheme, spec) in modes.items():
+            context = browser.new_context(color_scheme=scheme)
+            try:
+                page = context.new_page()
+                for name, selectors in CONTRAST_PAGES.items():
+                    page.goto(f"{base}/{name}", wait_until="load")
+                    if spec:
+                        set_mode(page, spec)
+                    for selector in selectors:
+                        found = page.evaluate(CONTRAST_JS, selector)
+                        assert found is not None, f"{theme}: no {selector} in {name}"
+                        ratio, background = found
+                        if scheme == "dark" and theme in DARK_ATTRIBUTES:
+                            # The theme did switch: a dark background.
+                            assert background < 0.05, (theme, mode, selector, background)
+                        ratios[(mode, selector)] = round(ratio, 2)
+            finally:
+                context.close()
+    return ratios
+
+
+@pytest.mark.parametrize("theme", CONTRAST_THEMES)
+def test_secondary_text_contrast(browser, make_app, rootdir, tmp_path, theme) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-themes", src)
+    app = make_app("html", srcdir=src, freshenv=True, confoverrides={"html_theme": theme})
+    app.build()
+    ratios = measure_contrast(browser, Path(app.outdir), theme)
+    print(theme, ratios)  # shown with -s: the numbers the docs quote
+    low = {key: ratio for key, ratio in ratios.items() if ratio < MIN_CONTRAST}
+    assert not low, f"{theme}: contrast below {MIN_CONTRAST}: {low} (all: {ratios})"

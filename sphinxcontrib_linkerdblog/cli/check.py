@@ -8,7 +8,9 @@ every page, then writes nothing.  So it reports exactly what the build
 reports, in the build's words, with no second implementation to drift; only
 the checks that depend on the files an HTML build writes are then made the
 way an ``html`` build would (a redirect over a page, the site root, a
-non-page alias).
+non-page alias).  Two warnings are the HTML build's alone, since ``check``
+has no theme and writes no page: ``linkerdblog.theme`` (no room for the blog's
+sidebars) and ``linkerdblog.page`` (a generated page over the project's).
 
 The folder is read in place: the source folder is ``PATH``'s parent, only
 ``PATH/**`` is read, every Markdown file under it is a post, and the

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_linkerdblog"]
+blog_post_pattern = "blog/*"
