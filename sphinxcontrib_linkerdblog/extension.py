@@ -9,6 +9,7 @@ from sphinx_design.extension import STATIC_DIR
 
 from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
+from .book import setup_book
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
@@ -119,6 +120,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_links(app)
     setup_redirects(app)
     setup_byline(app)
+    setup_book(app)
     setup_meta_tags(app)
     setup_related(app)
     setup_images(app)
