@@ -26,7 +26,7 @@ is read again (``env-get-outdated``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -35,7 +35,7 @@ from .posts.domain import get_domain
 from .state import get_state
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -76,6 +76,23 @@ def posts_toctree(docname: str, posts: list[str]) -> addnodes.toctree:
         rawentries=[],
         classes=["linkerdblog-book-posts"],
     )
+
+
+def documents_in(doctree: nodes.document, docname: str) -> Iterator[tuple[str, nodes.Element]]:
+    """Each document a resolved doctree holds, with its top section.
+
+    ``doctree-resolved`` comes once per page in HTML, but once per *book* in the
+    one-file outputs, for the root document, with every other document inlined
+    in an ``addnodes.start_of_file``: what is added per document (a byline) is
+    added to each of those.  Documents without a section are left out.
+    """
+    section = doctree.next_node(nodes.section)
+    if section is not None:
+        yield docname, section
+    for part in doctree.findall(addnodes.start_of_file):
+        inner = next((c for c in part.children if isinstance(c, nodes.section)), None)
+        if inner is not None:
+            yield str(part["docname"]), cast("nodes.Element", inner)
 
 
 def add_posts(app: Sphinx, doctree: nodes.document) -> None:
