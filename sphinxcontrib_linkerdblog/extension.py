@@ -13,6 +13,7 @@ from .book import setup_book
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
+from .epub_xhtml import setup_epub_xhtml
 from .file_access import setup_file_access
 from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
@@ -116,6 +117,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_engine(app)
     setup_builtins(app)
     setup_embeds(app)
+    setup_epub_xhtml(app)
     setup_ablog_pages(app)
     setup_links(app)
     setup_redirects(app)
