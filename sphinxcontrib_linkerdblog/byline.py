@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .ablog_pages import collection_page
+from .ablog_pages import collection_page, writes_collection_pages
 from .book import documents_in
 from .posts.domain import get_domain
 from .state import get_state
@@ -97,10 +97,10 @@ def make_byline(app: Sphinx, docname: str, record: PostRecord) -> nodes.paragrap
 
 
 def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
-    """ "Tags: a, b", each linked to ablog's tag page in HTML (plain text elsewhere)."""
+    """ "Tags: a, b", each linked to ablog's tag page where there is one (plain text elsewhere)."""
     # "no-search": Sphinx's search index skips it (the tag pages are what to find).
     para = nodes.paragraph("", "Tags: ", classes=["linkerdblog-tags", "no-search"])
-    html = app.builder.format == "html" and not app.builder.name.startswith("epub")
+    html = writes_collection_pages(app.builder)
     for position, tag in enumerate(tags):
         if position:
             para += nodes.Text(", ")

@@ -27,7 +27,7 @@ from docutils.parsers.rst import directives
 from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
-from .ablog_pages import collection_page
+from .ablog_pages import collection_page, writes_collection_pages
 from .posts.domain import published
 from .state import get_state
 from .warnings_ import Warn, warn
@@ -84,7 +84,7 @@ def uri_of(builder: Builder, fromdoc: str, target: str) -> str | None:
 
 
 def _link(app: Sphinx, fromdoc: str, page: str, text: str) -> nodes.Node:
-    if app.builder.format != "html" or app.builder.name.startswith("epub"):
+    if not writes_collection_pages(app.builder):
         return nodes.Text(text)
     uri = app.builder.get_relative_uri(fromdoc, page)
     return nodes.reference(text, text, internal=True, refuri=uri)
