@@ -46,3 +46,13 @@ html_sidebars = {
     ]
 }
 html_theme_options = {"description": "Hugo posts, unchanged, in Sphinx"}
+
+# The PDF (make latexpdf): pdflatex knows most of these pages' characters but two.
+latex_elements = {
+    "preamble": "\n".join(
+        [
+            r"\DeclareUnicodeCharacter{2265}{\ensuremath{\geq}}",
+            r"\DeclareUnicodeCharacter{FFFD}{\textbf{?}}",  # the page on undecodable bytes
+        ]
+    )
+}

@@ -23,7 +23,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # env_version: bump when the shape of the ``blog`` domain's data changes.
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

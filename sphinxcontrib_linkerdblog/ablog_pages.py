@@ -49,6 +49,7 @@ from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 ESCAPED = Path(__file__).parent / "templates" / "ablog-escaped"
@@ -177,6 +178,19 @@ def fix_page_names(app: Sphinx, env: BuildEnvironment) -> None:
             xrefs.add(collection.xref)
             blog.references[collection.xref] = (docname, collection.name)
             state.pages[(catalog, str(label))] = docname
+
+
+def writes_collection_pages(builder: Builder) -> bool:
+    """Whether this build has ablog's tag, author and category pages to link to.
+
+    Not epub (ablog's pages are left out of the book) and not singlehtml (one
+    page: Sphinx never asks it for ablog's), nor any non-HTML output.
+    """
+    return (
+        builder.format == "html"
+        and builder.name not in ("singlehtml",)
+        and (not builder.name.startswith("epub"))
+    )
 
 
 def collection_page(env: BuildEnvironment, catalog: str, label: str) -> str:

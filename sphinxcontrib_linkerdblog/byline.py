@@ -4,7 +4,10 @@ The byline is added at ``doctree-resolved``, after ablog has taken the post's
 first paragraph as its excerpt (so the byline never becomes the excerpt), from
 what the ``blog`` domain recorded while reading.  It is made of standard nodes
 (a paragraph of text, links and small images), so every builder prints it.
-Reading time is Hugo's (:func:`.hugo.content.reading_minutes`).
+Reading time is Hugo's (:func:`.hugo.content.reading_minutes`).  The
+one-file outputs (LaTeX, texinfo, man, singlehtml) resolve one doctree for the
+whole book; every post inlined in it gets its byline there
+(:func:`.book.documents_in`).
 
 Authors are shown as the post names them: a registry id by the registry's name
 and avatar, an inline profile by its name and avatar, and a person named in
@@ -20,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .ablog_pages import collection_page
+from .ablog_pages import collection_page, writes_collection_pages
+from .book import documents_in
 from .posts.domain import get_domain
 from .state import get_state
 
@@ -31,6 +35,10 @@ if TYPE_CHECKING:
 
     from .hugo.authors_text import AuthorName
     from .posts.domain import PostRecord
+
+
+TEXT_ONLY = ("man", "text")
+"""Output formats that print an image as a placeholder, not the image."""
 
 
 def _date(date: datetime | None) -> str:
@@ -45,7 +53,8 @@ def author_nodes(app: Sphinx, record: PostRecord, entry: AuthorName) -> list[nod
     name = author.name if author else str(profile.get("name", entry.name))
     found: list[nodes.Node] = []
     uri = record.avatars.get(entry.key)
-    if uri:
+    # An avatar is decoration (no alt text): man and text would print "[image]".
+    if uri and app.builder.format not in TEXT_ONLY:
         found.append(
             nodes.image(uri=uri, alt="", classes=["linkerdblog-avatar"], candidates={"*": uri})
         )
@@ -88,10 +97,10 @@ def make_byline(app: Sphinx, docname: str, record: PostRecord) -> nodes.paragrap
 
 
 def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
-    """ "Tags: a, b", each linked to ablog's tag page in HTML (plain text elsewhere)."""
+    """ "Tags: a, b", each linked to ablog's tag page where there is one (plain text elsewhere)."""
     # "no-search": Sphinx's search index skips it (the tag pages are what to find).
     para = nodes.paragraph("", "Tags: ", classes=["linkerdblog-tags", "no-search"])
-    html = app.builder.format == "html" and not app.builder.name.startswith("epub")
+    html = writes_collection_pages(app.builder)
     for position, tag in enumerate(tags):
         if position:
             para += nodes.Text(", ")
@@ -107,18 +116,27 @@ def make_tags(app: Sphinx, docname: str, tags: list[str]) -> nodes.paragraph:
 
 
 def add_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Insert the byline under the title of every post."""
-    if not get_state(app.env).index.is_post(docname):
-        return
-    record = get_domain(app.env).posts.get(docname)
-    section = doctree.next_node(nodes.section)
-    if record is None or section is None or not section.children:
-        return
-    title = section.next_node(nodes.title)
-    position = section.index(title) + 1 if title is not None and title.parent is section else 0
-    section.insert(position, make_byline(app, docname, record))
-    if record.tags:
-        section.insert(position + 1, make_tags(app, docname, record.tags))
+    """Insert the byline under the title of every post the doctree holds.
+
+    ``docname`` is the page being written: links are made from it (in a book,
+    from the root document, which is where the builder resolves them).
+    """
+    index = get_state(app.env).index
+    posts = get_domain(app.env).posts
+    for post, section in documents_in(doctree, docname):
+        record = posts.get(post)
+        if not index.is_post(post) or record is None or not section.children:
+            continue
+        given = section.children[:3]
+        if any(
+            isinstance(c, nodes.Element) and "linkerdblog-byline" in c["classes"] for c in given
+        ):
+            continue  # already given (a book resolved twice)
+        title = section.next_node(nodes.title)
+        position = section.index(title) + 1 if title is not None and title.parent is section else 0
+        section.insert(position, make_byline(app, docname, record))
+        if record.tags:
+            section.insert(position + 1, make_tags(app, docname, record.tags))
 
 
 def setup_byline(app: Sphinx) -> None:

@@ -9,9 +9,11 @@ from sphinx_design.extension import STATIC_DIR
 
 from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
+from .book import setup_book
 from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
+from .epub_xhtml import setup_epub_xhtml
 from .file_access import setup_file_access
 from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
@@ -118,12 +120,14 @@ def setup_extension(app: Sphinx) -> None:
     setup_engine(app)
     setup_builtins(app)
     setup_embeds(app)
+    setup_epub_xhtml(app)
     setup_ablog_pages(app)
     setup_themes(app)
     setup_links(app)
     setup_redirects(app)
     setup_rss_feeds(app)
     setup_byline(app)
+    setup_book(app)
     setup_meta_tags(app)
     setup_related(app)
     setup_images(app)

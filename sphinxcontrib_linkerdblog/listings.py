@@ -6,23 +6,37 @@ Sphinx's ``todolist``), so a list on the front page names posts read after it.
 The content is standard nodes (lists, paragraphs, links, images) with
 sphinx-design card classes, so it renders in every builder and sits well in
 sphinx-design layouts.
+
+A link to a post is only made where the output holds the post: LaTeX and
+texinfo have a URI only for the documents of the book being written
+(``NoUri`` otherwise), so elsewhere the title is plain text.  ablog's own
+``postlist`` asks the builder for such URIs without catching ``NoUri``; its
+``doctree-resolved`` handler is run through :func:`postlist_without_nouri`,
+which turns a missing URI into an empty one (a title without a link, as
+Sphinx's own references do) instead of a crash.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ablog.post import process_postlist
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
-from .ablog_pages import collection_page
+from .ablog_pages import collection_page, writes_collection_pages
 from .posts.domain import published
 from .state import get_state
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 
 class listing(nodes.General, nodes.Element):
@@ -60,10 +74,26 @@ class AuthorCard(SphinxDirective):
         return [node]
 
 
+def uri_of(builder: Builder, fromdoc: str, target: str) -> str | None:
+    """The URI of document ``target`` from ``fromdoc``, ``None`` where the output
+    does not hold it (a LaTeX or texinfo book without that document)."""
+    try:
+        return builder.get_relative_uri(fromdoc, target)
+    except NoUri:
+        return None
+
+
 def _link(app: Sphinx, fromdoc: str, page: str, text: str) -> nodes.Node:
-    if app.builder.format != "html" or app.builder.name.startswith("epub"):
+    if not writes_collection_pages(app.builder):
         return nodes.Text(text)
     uri = app.builder.get_relative_uri(fromdoc, page)
+    return nodes.reference(text, text, internal=True, refuri=uri)
+
+
+def _post_link(app: Sphinx, fromdoc: str, target: str, text: str) -> nodes.Node:
+    uri = uri_of(app.builder, fromdoc, target)
+    if uri is None:
+        return nodes.Text(text)
     return nodes.reference(text, text, internal=True, refuri=uri)
 
 
@@ -78,10 +108,9 @@ def featured(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
         chosen = chosen[: node["limit"]]
     items = nodes.bullet_list(classes=["linkerdblog-featured"])
     for target in chosen:
-        uri = app.builder.get_relative_uri(docname, target)
         title = posts[target].title or target
         items += nodes.list_item(
-            "", nodes.paragraph("", "", nodes.reference(title, title, internal=True, refuri=uri))
+            "", nodes.paragraph("", "", _post_link(app, docname, target, title))
         )
     return [items] if chosen else [nodes.paragraph("", "No featured posts yet.")]
 
@@ -138,8 +167,55 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(FILL[node["kind"]](app, docname, node))
 
 
+@contextmanager
+def _missing_uris_empty(builder: Builder) -> Iterator[None]:
+    """While the block runs, ``builder.get_relative_uri`` gives ``""`` for a
+    document the output does not hold, instead of raising ``NoUri``.
+
+    An attribute of this builder object only, removed afterwards: the builder's
+    class and every other caller are left as they are.  Re-entrant: ablog
+    resolves each excerpt it copies, which runs ``doctree-resolved`` (and this)
+    again inside the outer call.
+    """
+    if "get_relative_uri" in vars(builder):
+        yield
+        return
+    own = builder.get_relative_uri
+
+    def relative_uri(from_: str, to: str, typ: str | None = None) -> str:
+        try:
+            return own(from_, to, typ)
+        except NoUri:
+            return ""  # the writers print a reference without a URI as its text
+
+    builder.get_relative_uri = relative_uri  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del builder.get_relative_uri
+
+
+def postlist_without_nouri(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: ablog's ``postlist`` filling, never stopped by ``NoUri``."""
+    with _missing_uris_empty(app.builder):
+        process_postlist(app, doctree, docname)
+
+
+def guard_postlist(app: Sphinx) -> None:
+    """Run ablog's ``postlist`` handler through :func:`postlist_without_nouri`.
+
+    ablog connected :func:`ablog.post.process_postlist` in its ``setup``; the
+    listener is swapped for ours at the same priority, nothing of ablog changes.
+    """
+    for listener in list(app.events.listeners.get("doctree-resolved", [])):
+        if listener.handler is process_postlist:
+            app.disconnect(listener.id)
+            app.connect("doctree-resolved", postlist_without_nouri, priority=listener.priority)
+
+
 def setup_listings(app: Sphinx) -> None:
     """Register the directives and the late filling."""
+    guard_postlist(app)
     app.add_node(listing)
     app.add_directive("featured-posts", FeaturedPosts)
     app.add_directive("tag-cloud", TagCloud)

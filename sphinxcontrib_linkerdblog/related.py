@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .book import documents_in
+from .listings import uri_of
 from .posts.domain import get_domain, published
 
 if TYPE_CHECKING:
@@ -69,16 +71,29 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: a "Related posts" list at the end of a post, after its footnotes."""
-    domain = get_domain(app.env)
-    targets = domain.data.get("related", {}).get(docname)
-    section = doctree.next_node(nodes.section)
-    if not targets or section is None:
-        return
+    """``doctree-resolved``: a "Related posts" list at the end of each post the
+    doctree holds (one page, or every post of a book; see :func:`.book.documents_in`),
+    after its footnotes."""
+    related_lists = get_domain(app.env).data.get("related", {})
+    for post, section in list(documents_in(doctree, docname)):
+        targets = related_lists.get(post)
+        holder = section.parent if section.parent is not None else section
+        given = any("linkerdblog-related" in n["classes"] for n in holder.findall(nodes.container))
+        if targets and not given:
+            _append_related(app, docname, section, targets)
+
+
+def _append_related(
+    app: Sphinx, docname: str, section: nodes.Element, targets: list[tuple[str, str]]
+) -> None:
     items = nodes.bullet_list()
     for target, title in targets:
-        uri = app.builder.get_relative_uri(docname, target)
-        ref = nodes.reference("", title, internal=True, refuri=uri)
+        uri = uri_of(app.builder, docname, target)
+        ref: nodes.Node = (
+            nodes.Text(title)
+            if uri is None
+            else nodes.reference("", title, internal=True, refuri=uri)
+        )
         items += nodes.list_item("", nodes.paragraph("", "", ref))
     box = nodes.container(
         "",

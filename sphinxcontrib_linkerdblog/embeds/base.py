@@ -4,7 +4,10 @@ An embed node is built at read time with everything resolved: its provider, its
 canonical page URL, the URL the provider's player would load (``src``), and, as
 *children*, the plain content every builder can print ("YouTube video: Title:
 https://..."), made of standard docutils nodes.  So LaTeX, text, man and texinfo
-need no code of ours: their visitors let the children through.
+need no code of ours: their visitors let the children through.  man alone
+needs a word: it separates a paragraph from the one before only when the
+paragraph is not the first child of its parent, and the card's paragraph is
+the first child of the embed; :func:`visit_embed_man` puts the space in.
 
 HTML depends on ``linkerdblog_embeds``:
 
@@ -141,11 +144,20 @@ def depart_passthrough(self: Any, node: nodes.Element) -> None:
     """Nothing to close."""
 
 
+def visit_embed_man(self: Any, node: embed) -> None:
+    """A card is its own paragraph in man (``.sp`` before it, as before any paragraph
+    that is not the first of its parent); an inline embed stays in its sentence."""
+    if node.get("block") and not self.first_child(node):
+        self.ensure_eol()
+        self.body.append(".sp\n")
+
+
 def add_embed_node(app: Sphinx, node_class: type[embed]) -> None:
     """Register ``node_class`` with an HTML card and plain fallbacks everywhere else."""
     fallbacks: dict[str, Any] = {
         fmt: (visit_passthrough, depart_passthrough) for fmt in FALLBACK_FORMATS
     }
+    fallbacks["man"] = (visit_embed_man, depart_passthrough)
     app.add_node(node_class, html=(visit_embed_html, depart_embed_html), **fallbacks)
 
 

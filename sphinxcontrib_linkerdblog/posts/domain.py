@@ -102,33 +102,45 @@ class PostRecord:
 
 
 class BlogDomain(Domain):
-    """Per-post records (``data["posts"]``) and the related-posts lists."""
+    """Per-post records (``data["posts"]``), and the posts each root document put
+    in the one-file outputs (``data["books"]``, see :mod:`...book`)."""
 
     name = "blog"
     label = "Blog"
     # The tag and author indices (blog-tags.html, blog-authors.html), see .indices.
     indices: ClassVar[list[type[Index]]] = [TagIndex, AuthorIndex]
-    initial_data: ClassVar[dict[str, Any]] = {"posts": {}}
-    data_version = 4  # 3: typed PostRecord values; 4: author_names
+    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "books": {}}
+    data_version = 5  # 3: typed PostRecord values; 4: author_names; 5: books
 
     @property
     def posts(self) -> dict[str, PostRecord]:
         """docname -> the record of every Hugo document read."""
         return self.data["posts"]
 
+    @property
+    def books(self) -> dict[str, list[str]]:
+        """Root docname -> the posts its one-file outputs hold, in order."""
+        return self.data["books"]
+
     def note_post(self, docname: str, record: PostRecord) -> None:
         """Keep the record of the post being read (see the module docstring)."""
         self.posts[docname] = record
 
+    def note_book(self, docname: str, posts: list[str]) -> None:
+        """Keep the posts the root document being read puts in the book."""
+        self.books[docname] = list(posts)
+
     def clear_doc(self, docname: str) -> None:
         """Forget a document that is re-read or removed."""
         self.posts.pop(docname, None)
+        self.books.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take what a parallel reader read."""
         for docname in docnames:
-            if docname in otherdata["posts"]:
-                self.posts[docname] = otherdata["posts"][docname]
+            for key in ("posts", "books"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
     def resolve_any_xref(
         self,
