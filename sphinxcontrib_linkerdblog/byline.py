@@ -45,9 +45,12 @@ def _date(date: datetime | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
-def author_nodes(app: Sphinx, record: PostRecord, entry: AuthorName) -> list[nodes.Node]:
-    """One author in a byline: avatar, name (linked when written with a link),
-    affiliation."""
+def author_nodes(
+    app: Sphinx, record: PostRecord, entry: AuthorName, docname: str = ""
+) -> list[nodes.Node]:
+    """One author in a byline: avatar, name, affiliation.  The name links where
+    the post linked it (``[Jane](https://...)``), else to the author's page of
+    posts ("Posts by Jane"), where the output has such pages."""
     author = get_state(app.env).authors.get(entry.key)
     profile = record.author_profiles.get(entry.key, {})
     name = author.name if author else str(profile.get("name", entry.name))
@@ -61,6 +64,10 @@ def author_nodes(app: Sphinx, record: PostRecord, entry: AuthorName) -> list[nod
     shown = nodes.inline("", "", classes=["linkerdblog-author"])
     if entry.url:
         shown += nodes.reference(name, name, refuri=entry.url)
+    elif docname and writes_collection_pages(app.builder):
+        page = collection_page(app.env, "author", entry.key)
+        uri = app.builder.get_relative_uri(docname, page)
+        shown += nodes.reference(name, name, internal=True, refuri=uri)
     else:
         shown += nodes.Text(name)
     found.append(shown)
@@ -84,7 +91,7 @@ def make_byline(app: Sphinx, docname: str, record: PostRecord) -> nodes.paragrap
         if position:
             # As written inside one value ("A (Org) and B"); between list items, as a list.
             para += nodes.Text(entry.joiner or (", " if position < len(names) - 1 else " and "))
-        para.extend(author_nodes(app, record, entry))
+        para.extend(author_nodes(app, record, entry, docname))
     parts = [_date(record.date)]
     if record.lastmod and record.lastmod != record.date:
         parts.append("updated " + _date(record.lastmod))

@@ -86,6 +86,9 @@ def test_bylines_show_links_and_affiliations_as_written(built) -> None:
     def author(name: str, url: str | None = None) -> str:
         if url:
             name = f'<a class="reference external" href="{url}">{name}</a>'
+        else:  # no link of their own: their page of posts
+            page = name.lower().replace(" ", "-")
+            name = f'<a class="reference internal" href="author/{page}.html">{name}</a>'
         return f'<span class="linkerdblog-author">{name}</span>'
 
     def org(name: str) -> str:
@@ -108,7 +111,7 @@ def test_bylines_show_links_and_affiliations_as_written(built) -> None:
     # (as the id, then as her name); Jane with her affiliation; carol as written.
     mixed = byline(built, "mixed")
     assert mixed.count("Alice Anders") == 1 and mixed.count("linkerdblog-avatar") == 1
-    assert f"Alice Anders</span>, {author('Jane Doe')}{org('Acme')} and {author('carol')}" in (
+    assert f"Alice Anders</a></span>, {author('Jane Doe')}{org('Acme')} and {author('carol')}" in (
         mixed
     )
 

@@ -44,7 +44,11 @@ def test_unknown_author_is_located_and_shown(built) -> None:
         "third.md:4:" in w and "'carol'" in w and "[linkerdblog.author]" in w
         for w in warnings_of(built)
     ), warnings_of(built)
-    assert '<span class="linkerdblog-author">carol</span>' in html(built, "third")
+    # no registry entry: shown as written, linked to the author's page of posts
+    assert (
+        '<span class="linkerdblog-author"><a class="reference internal" href="author/carol.html">'
+        "carol</a></span>" in html(built, "third")
+    )
 
 
 def test_ablog_author_pages_carry_names(built) -> None:
@@ -147,7 +151,7 @@ def test_broken_registry_warns_and_build_goes_on(app) -> None:  # type: ignore[n
     app.build()
     assert "cannot read the authors registry data/missing.yaml" in app.warning.getvalue()
     assert "[linkerdblog.author]" in app.warning.getvalue()
-    assert 'By <span class="linkerdblog-author">alice</span>' in html(app, "first")
+    assert 'href="author/alice.html">alice</a></span>' in html(app, "first")
 
 
 def test_related_and_tag_lines_stay_out_of_the_search_index(built) -> None:

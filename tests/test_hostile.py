@@ -342,10 +342,15 @@ def test_authors_written_as_text(hostile) -> None:  # type: ignore[no-untyped-de
     byline = html.split('class="linkerdblog-byline">', 1)[1].split("</p>", 1)[0]
     assert '<a class="reference external" href="https://ok.example/">&lt;script&gt;' in byline
     assert "&lt;b onmouseover=alert('PWN-affiliation')&gt;Org&lt;/b&gt;" in byline
-    assert '<span class="linkerdblog-author">Mallory</span>' in byline  # shown, not linked
-    assert '<span class="linkerdblog-author">Eve</span>' in byline
+    # shown, not linked where the post said: linked to their page of posts
+    for name in ("Mallory", "Eve"):
+        assert re.search(
+            rf'<span class="linkerdblog-author"><a class="reference internal" '
+            rf'href="[^"]*author/{name.lower()}[^"]*">{name}</a></span>',
+            byline,
+        ), byline
     # an entity-encoded tab is a space once decoded: no link destination, so text
-    assert "[Zed](java script:alert('PWN-entity'))</span>" in byline
+    assert "[Zed](java script:alert('PWN-entity'))</a></span>" in byline
     assert "&lt;img src=x onerror=alert('PWN-name')&gt;" in byline
     assert len([w for w in warnings_of(app) if "free-text-authors.md:4:" in w]) == 2
 
