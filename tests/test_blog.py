@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import html_fragments, warnings_of
 
@@ -113,8 +115,8 @@ def test_pure_helpers() -> None:
 
 def test_tag_and_author_indices(built) -> None:
     tags = (built.outdir / "blog-tags.html").read_text(encoding="utf-8")
-    assert "linkerd (3)" in tags and "Tutorials &amp; How-To&#39;s (2)" in tags
-    assert 'href="blog/tag/linkerd.html#"' in tags and 'href="blog/first.html#"' in tags
+    assert "linkerd</a> (3)" in tags and "Tutorials &amp; How-To&#39;s</a> (2)" in tags
+    assert 'href="blog/tag/linkerd.html"' in tags and 'href="blog/first.html"' in tags
     authors = (built.outdir / "blog-authors.html").read_text(encoding="utf-8")
     assert ">Alice &lt;b&gt;Maintainer&lt;/b&gt;</a> (2)" in authors and ">carol</a> (1)" in authors
     front = (built.outdir / "index.html").read_text(encoding="utf-8")
@@ -164,3 +166,25 @@ def test_related_and_tag_lines_stay_out_of_the_search_index(built) -> None:
     docnames = index.split('"docnames":[', 1)[1].split("]", 1)[0].split(",")
     first = docnames.index('"blog/first"')
     assert str(first) not in entry.strip("[").split(",")
+
+
+def test_tag_index_is_a_cloud_then_each_tags_posts(built) -> None:
+    page = (built.outdir / "blog-tags.html").read_text(encoding="utf-8")
+    cloud = page.split('<ul class="linkerdblog-tagcloud">', 1)[1].split("</ul>", 1)[0]
+    # sized by share of posts: linkerd (3 of 3) the biggest step, other (1) a small one
+    assert '<li class="linkerdblog-tagcloud-5"><a href="blog/tag/linkerd.html">linkerd</a>' in cloud
+    assert '<li class="linkerdblog-tagcloud-2"><a href="blog/tag/other.html">other</a>' in cloud
+    assert "Tutorials &amp; How-To&#39;s</a>" in cloud  # escaped once
+    assert 'title="1 post"' in cloud and 'title="3 posts"' in cloud
+    linkerd = page.split('id="tag-0"', 1)[1].split("</section>", 1)[0]
+    titles = re.findall(r'<a href="blog/\w+\.html">(\w+)</a>', linkerd)
+    assert titles == ["Third", "Second", "First"]  # newest first
+    assert "modindextable" not in page  # no longer Sphinx's module-index table
+
+
+def test_listings_link_to_the_indexes(built) -> None:
+    for page in ("blog.html", "blog/tag/linkerd.html"):
+        html_text = (built.outdir / page).read_text(encoding="utf-8")
+        links = re.search(r'<p class="linkerdblog-indexes">(.*?)</p>', html_text, re.S)
+        assert links is not None, page
+        assert "All tags</a>" in links.group(1) and "All authors</a>" in links.group(1)

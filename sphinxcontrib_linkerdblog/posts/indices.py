@@ -154,6 +154,55 @@ def author_cards(
     return "linkerdblog/authors-index.html"
 
 
+CLOUD_STEPS = 5
+"""Sizes of the tag cloud: a tag's step grows with its share of the biggest tag's posts."""
+
+
+def tag_cloud(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> str | None:
+    """``html-page-context``: ``blog-tags`` as a tag cloud, then each tag's posts."""
+    if pagename != "blog-tags":
+        return None
+    index = TagIndex(app.env.get_domain("blog"))
+    posts = index.published()
+    members = index.groups()
+    biggest = max((len(docnames) for _name, docnames in members.values()), default=1)
+    tags = []
+    for position, key in enumerate(sorted(members, key=lambda k: members[k][0].lower())):
+        name, docnames = members[key]
+        ordered = sorted(docnames, key=lambda d: posts[d].sort_key, reverse=True)
+        tags.append(
+            {
+                "name": name,
+                "anchor": f"tag-{position}",
+                "page": collection_page(app.env, "tags", key),
+                "count": len(docnames),
+                "step": 1 + (CLOUD_STEPS - 1) * len(docnames) // biggest,
+                "posts": [
+                    {"docname": d, "title": posts[d].title or d, "date": posts[d].sort_key[:10]}
+                    for d in ordered
+                ],
+            }
+        )
+    context["linkerdblog_tags"] = tags
+    return "linkerdblog/tags-index.html"
+
+
+def index_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: ablog's listing pages link to the tag and author
+    indexes (nothing else does), where the builder writes them."""
+    if templatename not in ("ablog/collection.html", "ablog/catalog.html"):
+        return
+    written = {entry[0] for entry in getattr(app.builder, "domain_indices", [])}
+    links = [("All tags", "blog-tags"), ("All authors", "blog-authors")]
+    context["linkerdblog_indexes"] = [(text, page) for text, page in links if page in written]
+
+
 def setup_indices(app: Sphinx) -> None:
-    """Author cards for the authors index (the indices are the domain's)."""
+    """Author cards, the tag cloud (the indices are the domain's), links to both."""
     app.connect("html-page-context", author_cards)
+    app.connect("html-page-context", tag_cloud)
+    app.connect("html-page-context", index_links)
