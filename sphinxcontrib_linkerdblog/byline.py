@@ -45,15 +45,20 @@ def _date(date: datetime | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
+def display_name(app: Sphinx, record: PostRecord, entry: AuthorName) -> str:
+    """The name an author is shown by: the registry's, an inline profile's, or as written."""
+    author = get_state(app.env).authors.get(entry.key)
+    profile = record.author_profiles.get(entry.key, {})
+    return author.name if author else str(profile.get("name", entry.name))
+
+
 def author_nodes(
     app: Sphinx, record: PostRecord, entry: AuthorName, docname: str = ""
 ) -> list[nodes.Node]:
     """One author in a byline: avatar, name, affiliation.  The name links where
     the post linked it (``[Jane](https://...)``), else to the author's page of
     posts ("Posts by Jane"), where the output has such pages."""
-    author = get_state(app.env).authors.get(entry.key)
-    profile = record.author_profiles.get(entry.key, {})
-    name = author.name if author else str(profile.get("name", entry.name))
+    name = display_name(app, record, entry)
     found: list[nodes.Node] = []
     uri = record.avatars.get(entry.key)
     # An avatar is decoration (no alt text): man and text would print "[image]".

@@ -26,6 +26,7 @@ from .markup_safety import setup_markup_safety
 from .meta_tags import setup_meta_tags
 from .page_writes import setup_page_writes
 from .pagination import setup_pagination
+from .post_cards import setup_post_cards
 from .posts import setup_posts
 from .posts.index import index_posts
 from .redirects import setup_redirects
@@ -134,6 +135,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_file_access(app)
     setup_markup_safety(app)
     setup_listings(app)
+    setup_post_cards(app)
     setup_page_writes(app)
     setup_pagination(app)
     app.connect("config-inited", add_templates)

@@ -188,3 +188,18 @@ def test_listings_link_to_the_indexes(built) -> None:
         links = re.search(r'<p class="linkerdblog-indexes">(.*?)</p>', html_text, re.S)
         assert links is not None, page
         assert "All tags</a>" in links.group(1) and "All authors</a>" in links.group(1)
+
+
+@pytest.mark.parametrize("page", ["blog.html", "blog/tag/linkerd.html", "blog/2021.html"])
+def test_listing_cards_have_the_byline_and_tags(built, page: str) -> None:
+    text = (built.outdir / page).read_text(encoding="utf-8")
+    cards = re.findall(r'<div class="linkerdblog-card-meta">(.*?)</div>', text, re.S)
+    assert len(cards) == 3, page
+    second = next(c for c in cards if "Bob Reviewer" in c)
+    assert 'class="linkerdblog-avatar"' in second and "1 min read" in second
+    assert "Alice &lt;b&gt;Maintainer&lt;/b&gt;</a>" in second  # escaped once
+    base = (built.outdir / page).parent
+    for href in re.findall(r'href="([^"]*)"', "".join(cards)):
+        assert href and (base / href).resolve().is_file(), (page, href)
+    for src in re.findall(r'src="([^"]*)"', "".join(cards)):
+        assert (base / src).resolve().is_file(), (page, src)
