@@ -36,6 +36,7 @@ from .shortcodes.builtins import setup_builtins
 from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
+from .stable_outputs import setup_stable_outputs
 from .state import BuildState, attach_state, keep_for_builder
 from .themes import setup_themes
 from .warnings_ import setup_warnings
@@ -127,6 +128,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_links(app)
     setup_redirects(app)
     setup_rss_feeds(app)
+    setup_stable_outputs(app)
     setup_byline(app)
     setup_book(app)
     setup_meta_tags(app)
