@@ -19,6 +19,7 @@ from sphinx.util.osutil import relative_uri
 from .ablog_pages import collection_page
 from .byline import _date, display_name
 from .posts.domain import get_domain
+from .state import get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +27,27 @@ if TYPE_CHECKING:
     from .posts.domain import PostRecord
 
 LISTING_TEMPLATES = ("ablog/collection.html",)
+CACHE_EXCERPTS = True
+"""Render each excerpt once per folder of listing pages (tests compare with off)."""
+
+
+def excerpt_html(app: Sphinx, pagename: str, post: Any) -> Markup:
+    """ablog's ``post.to_html(pagename)``, rendered once per post and folder.
+
+    ablog renders a post's excerpt again for every listing page that shows it
+    (a post with four tags: on ten pages, each render a fresh docutils
+    document, settings and writer).  What differs between two pages is only
+    where their links point from, so pages in one folder (every tag page, every
+    author page) share one rendering; the cache lives as long as the build.
+    """
+    if not CACHE_EXCERPTS:
+        return Markup(post.to_html(pagename))
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    cache = get_state(app.env).excerpts
+    key = (post.docname, folder)
+    if key not in cache:
+        cache[key] = post.to_html(pagename)
+    return Markup(cache[key])
 
 
 def card_html(app: Sphinx, pagename: str, docname: str, record: PostRecord) -> Markup:
@@ -92,6 +114,7 @@ def add_card_function(
         return card_html(app, pagename, post.docname, record) if record else None
 
     context["linkerdblog_card"] = card
+    context["linkerdblog_excerpt"] = lambda post: excerpt_html(app, pagename, post)
 
 
 def setup_post_cards(app: Sphinx) -> None:

@@ -63,6 +63,8 @@ class BuildState:
         this build (redirects must never replace one).
     :ivar page_stats: generated pages ``[written, left as they were]`` (see
         :mod:`.page_writes`), for the log and the tests.
+    :ivar excerpts: (post, folder of the listing page) -> its excerpt's HTML
+        (see :mod:`.post_cards`), rendered once per build.
     """
 
     index: PostIndex
@@ -73,6 +75,7 @@ class BuildState:
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
     written: set[Path] = field(default_factory=set)
     page_stats: list[int] = field(default_factory=lambda: [0, 0])
+    excerpts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""
