@@ -45,6 +45,16 @@ def _date(date: datetime | None) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
+def when_line(record: PostRecord) -> str:
+    """The byline's second half: "1 May 2024 · updated 3 June 2024 · 4 min read"."""
+    parts = [_date(record.date)]
+    if record.lastmod and record.lastmod != record.date:
+        parts.append("updated " + _date(record.lastmod))
+    if record.reading_minutes:
+        parts.append(f"{record.reading_minutes} min read")
+    return " · ".join(p for p in parts if p)
+
+
 def display_name(app: Sphinx, record: PostRecord, entry: AuthorName) -> str:
     """The name an author is shown by: the registry's, an inline profile's, or as written."""
     author = get_state(app.env).authors.get(entry.key)
@@ -97,12 +107,7 @@ def make_byline(app: Sphinx, docname: str, record: PostRecord) -> nodes.paragrap
             # As written inside one value ("A (Org) and B"); between list items, as a list.
             para += nodes.Text(entry.joiner or (", " if position < len(names) - 1 else " and "))
         para.extend(author_nodes(app, record, entry, docname))
-    parts = [_date(record.date)]
-    if record.lastmod and record.lastmod != record.date:
-        parts.append("updated " + _date(record.lastmod))
-    if record.reading_minutes:
-        parts.append(f"{record.reading_minutes} min read")
-    text = " · ".join(p for p in parts if p)
+    text = when_line(record)
     if text:
         para += nodes.Text((" · " if names else "") + text)
     return para

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from sphinx.util.osutil import relative_uri
 
 from .ablog_pages import collection_page
-from .byline import _date, display_name
+from .byline import display_name, when_line
 from .posts.domain import get_domain
 from .state import get_state
 
@@ -80,12 +80,7 @@ def card_html(app: Sphinx, pagename: str, docname: str, record: PostRecord) -> M
                     entry.affiliation
                 )
             )
-    parts = [_date(record.date)]
-    if record.lastmod and record.lastmod != record.date:
-        parts.append("updated " + _date(record.lastmod))
-    if record.reading_minutes:
-        parts.append(f"{record.reading_minutes} min read")
-    when = " · ".join(p for p in parts if p)
+    when = when_line(record)
     line = Markup("")
     if people:
         line = Markup("By ") + Markup("").join(people) + (Markup(" · ") if when else "")
