@@ -107,8 +107,15 @@ def _date(app: Sphinx, post: Any) -> datetime | None:
     return indexed.date if indexed and indexed.date else None
 
 
-def render(app: Sphinx, feed: Feed, by_name: dict[str, Any], base: str) -> bytes:
-    """The feed as RSS 2.0, in the order and shape of Hugo's default template."""
+def render(
+    app: Sphinx, feed: Feed, by_name: dict[str, Any], base: str, texts: dict[str, str]
+) -> bytes:
+    """The feed as RSS 2.0, in the order and shape of Hugo's default template.
+
+    :param texts: each post's description, rendered once for all the feeds that
+        list it (``texts`` is filled as they are written), from the post's own
+        page: a feed reader resolves a relative link against the item's link.
+    """
     from feedgen.feed import FeedGenerator
 
     site = str(getattr(app.config, "blog_title", "") or app.config.project)
@@ -132,7 +139,6 @@ def render(app: Sphinx, feed: Feed, by_name: dict[str, Any], base: str) -> bytes
     newest = next((d for post in posts if (d := _date(app, post))), None)
     if newest is not None:
         generator.lastBuildDate(newest)  # the newest post, so a no-op build changes nothing
-    pagename = feed.path.removesuffix(".xml")
     for post in posts:
         url = posixpath.join(base, app.builder.get_target_uri(post.docname))
         entry = generator.add_entry(order="append")
@@ -142,7 +148,9 @@ def render(app: Sphinx, feed: Feed, by_name: dict[str, Any], base: str) -> bytes
         date = _date(app, post)
         if date is not None:
             entry.pubDate(date)
-        entry.description(post.to_html(pagename, fulltext=full, img_url=True))
+        if post.docname not in texts:
+            texts[post.docname] = post.to_html(post.docname, fulltext=full, img_url=True)
+        entry.description(texts[post.docname])
     return generator.rss_str(pretty=True)
 
 
@@ -164,6 +172,7 @@ def write_rss_feeds(app: Sphinx) -> None:
     blog = Blog(app)
     by_name = {post.docname: post for post in blog.posts}
     outdir = Path(builder.outdir).resolve()
+    texts: dict[str, str] = {}
     written = {path.resolve() for path in state.written}
     for feed in plan_feeds(app, list(by_name.values())):
         out = (outdir / feed.path).resolve()
@@ -171,7 +180,7 @@ def write_rss_feeds(app: Sphinx) -> None:
             warn(f"no RSS feed at {feed.path}: this build writes that file", Warn.FEED)
             continue
         try:
-            data = render(app, feed, by_name, base.rstrip("/") + "/")
+            data = render(app, feed, by_name, base.rstrip("/") + "/", texts)
         except ValueError as exc:  # a value XML cannot hold; the posts are checked before
             warn(f"no RSS feed at {feed.path}: {exc}", Warn.FEED)
             continue
