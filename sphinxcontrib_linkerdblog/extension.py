@@ -36,6 +36,7 @@ from .shortcodes.builtins import setup_builtins
 from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
+from .site_shortcode_changes import setup_site_shortcode_changes
 from .stable_outputs import setup_stable_outputs
 from .state import BuildState, attach_state, keep_for_builder
 from .themes import setup_themes
@@ -120,6 +121,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_markdown_parser(app)
     setup_posts(app)
     setup_engine(app)
+    setup_site_shortcode_changes(app)
     setup_builtins(app)
     setup_embeds(app)
     setup_epub_xhtml(app)

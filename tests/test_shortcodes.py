@@ -144,3 +144,27 @@ def test_html_fragments(built, file_regression, docname: str) -> None:
     """Our own elements in each post's HTML (embeds, details, bylines, tags...)."""
     text = html_fragments(built.outdir / f"{docname}.html")
     file_regression.check(text, basename=docname.replace("/", "_"), extension=".html")
+
+
+def test_functions_in_the_mapping_never_warn_and_changes_reread(
+    make_app, rootdir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    src = tmp_path / "sc"
+    shutil.copytree(rootdir / "test-shortcodes", src)
+    first = make_app("html", srcdir=src)
+    first.build()
+    assert "config.cache" not in first.warning.getvalue()
+    again = make_app("html", srcdir=src)
+    again.build()
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()  # nothing re-read
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    shout = '"shout": lambda call: "**" + call.args[0].upper() + "**",'
+    assert shout in text
+    conf.write_text(text.replace(shout, shout.replace('"**"', '"*"')), encoding="utf-8")
+    edited = make_app("html", srcdir=src)
+    edited.build()
+    assert "0 added, 0 changed, 0 removed" not in edited.status.getvalue()
+    assert "config.cache" not in edited.warning.getvalue()
