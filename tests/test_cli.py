@@ -78,3 +78,15 @@ def test_bad_conf_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"error: {tmp_path}/conf.py: ModuleNotFoundError: No module named 'no_such_module'"
     ]
+
+
+def test_the_linkerdblog_command_and_its_version() -> None:
+    """``pip install`` puts a ``linkerdblog`` command beside the interpreter."""
+    from sphinxcontrib_linkerdblog import __version__
+
+    script = Path(sys.executable).parent / "linkerdblog"
+    assert script.is_file(), f"{script}: reinstall the package (pip install -e .)"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.strip() == f"linkerdblog {__version__}"
+    usage = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert "check" in usage.stdout and "convert" in usage.stdout
