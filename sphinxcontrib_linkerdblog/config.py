@@ -58,6 +58,11 @@ def _is_zone(value: Any) -> bool:
     return isinstance(value, str)
 
 
+def _count(minimum: int) -> Callable[[Any], bool]:
+    """A whole number (never a bool) of at least ``minimum``."""
+    return lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
 def _in(*choices: str) -> Callable[[Any], bool]:
     return lambda value: value in choices
 
@@ -190,7 +195,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "related_posts",
         3,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        _count(0),
         "a number, 0 or more",
         "How many related posts (sharing most tags and keywords, newest first on ties) "
         "end each post; 0 for none.",
@@ -275,7 +280,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "summary_length",
         DEFAULT_LENGTH,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        _count(0),
         "a whole number, 0 or more (0: no automatic summary, as in Hugo)",
         "Hugo's ``summaryLength``: a post without a ``<!--more-->`` divider or a "
         "``summary`` in its front matter is summarised on listing pages by its first "
@@ -286,7 +291,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "pager_size",
         10,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+        _count(1),
         "a whole number, 1 or more",
         "Hugo's ``pagination.pagerSize``: the posts on each page of a listing (the blog, "
         "each tag, author, category and year page). Page 1 is the listing's own page, the "
@@ -319,7 +324,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "rss_limit",
         -1,
-        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= -1,
+        _count(-1),
         "a whole number, or -1 for every post",
         "Hugo's ``services.rss.limit``: the number of posts in each RSS feed, newest "
         "first; -1 (Hugo's default) for all of them.",

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ablog.post import generate_archive_pages
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -84,8 +86,6 @@ def paginate(pages: Iterable[Page], size: int) -> Iterator[Page]:
 
 def wrap_ablog_pages(app: Sphinx) -> None:
     """``builder-inited``: ablog's page generator, paginated."""
-    from ablog.post import generate_archive_pages
-
     listeners = app.events.listeners.get("html-collect-pages", [])
     for position, listener in enumerate(listeners):
         if listener.handler is generate_archive_pages:

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ablog.blog import Blog
+from feedgen.feed import FeedGenerator
+
 from .hugo.permalinks import urlize
 from .page_writes import write_if_changed
 from .state import get_state
@@ -116,8 +119,6 @@ def render(
         list it (``texts`` is filled as they are written), from the post's own
         page: a feed reader resolves a relative link against the item's link.
     """
-    from feedgen.feed import FeedGenerator
-
     site = str(getattr(app.config, "blog_title", "") or app.config.project)
     full = app.config.linkerdblog_rss_content == "full"
     limit = app.config.linkerdblog_rss_limit
@@ -132,11 +133,10 @@ def render(
     generator.generator("sphinxcontrib-linkerdblog")
     if app.config.language:
         generator.language(app.config.language)
-    posts = [by_name[name] for name in feed.posts]
-    posts.sort(key=lambda post: (_date(app, post) is not None, _date(app, post)), reverse=True)
-    if limit >= 0:
-        posts = posts[:limit]
-    newest = next((d for post in posts if (d := _date(app, post))), None)
+    dates = {name: _date(app, by_name[name]) for name in feed.posts}
+    names = sorted(feed.posts, key=lambda n: (dates[n] is not None, dates[n]), reverse=True)
+    posts = [by_name[name] for name in (names[:limit] if limit >= 0 else names)]
+    newest = next((d for post in posts if (d := dates[post.docname])), None)
     if newest is not None:
         generator.lastBuildDate(newest)  # the newest post, so a no-op build changes nothing
     for post in posts:
@@ -145,7 +145,7 @@ def render(
         entry.title(post.title)
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        date = _date(app, post)
+        date = dates[post.docname]
         if date is not None:
             entry.pubDate(date)
         if post.docname not in texts:
@@ -156,8 +156,6 @@ def render(
 
 def write_rss_feeds(app: Sphinx) -> None:
     """Write every feed (only when its bytes changed); called once the pages exist."""
-    from ablog.blog import Blog
-
     builder = app.builder
     if not app.config.linkerdblog_rss or builder.format != "html":
         return

@@ -55,8 +55,8 @@ def _recording_loader(base: Any) -> Any:
     return type(f"_Recording{base.__name__}", (base,), {"construct_mapping": construct_mapping})
 
 
-_RECORDING = {id(_LOADER): _recording_loader(_LOADER)}
-_RECORDING[id(_TEXT_DATES_LOADER)] = _recording_loader(_TEXT_DATES_LOADER)
+_RECORDING_LOADER: Any = _recording_loader(_LOADER)
+_RECORDING_TEXT_DATES_LOADER: Any = _recording_loader(_TEXT_DATES_LOADER)
 
 _OPENERS: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {
@@ -387,16 +387,16 @@ def _load_yaml(block: str, repeated: _Repeated | None = None) -> Any:
         finally:
             loader.dispose()
     try:
-        return _load_with(_LOADER, block, repeated)
+        return _load_with(_RECORDING_LOADER, block, repeated)
     except (ValueError, OverflowError):
         if repeated is not None:
             repeated.clear()  # read again from the start
-        return _load_with(_TEXT_DATES_LOADER, block, repeated)
+        return _load_with(_RECORDING_TEXT_DATES_LOADER, block, repeated)
 
 
 def _load_with(loader_class: Any, block: str, repeated: _Repeated | None) -> Any:
-    """``yaml.load`` with a safe loader that records repeated keys in ``repeated``."""
-    loader = _RECORDING[id(loader_class)](block)
+    """``yaml.load`` with a recording safe loader, its repeated keys into ``repeated``."""
+    loader = loader_class(block)
     loader.linkerdblog_duplicates = repeated if repeated is not None else []
     try:
         return loader.get_single_data()
