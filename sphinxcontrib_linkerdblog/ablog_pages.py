@@ -90,6 +90,42 @@ def use_escaped_templates(app: Sphinx) -> None:
     loaders.append(SphinxFileSystemLoader(theirs))
 
 
+def cloud_sizes(catalog: Any) -> list[tuple[Any, int]]:
+    """Each collection of ``catalog`` with ablog's ``relsize(5, 1)``, computed once.
+
+    ablog's ``relsize`` counts every collection of the catalog again for each
+    one it sizes (a tag cloud of a hundred tags: ten thousand counts on every
+    page).  The sizes are the same for the whole build.
+    """
+    sizes = [(coll, len(coll)) for coll in catalog]
+    counts = [count for _, count in sizes if count]
+    if not counts:
+        return [(coll, 3) for coll, _ in sizes]
+    low, high, total = min(counts), max(counts), sum(counts)
+    if total == 1 or low == high:
+        return [(coll, 3) for coll, _ in sizes]  # ablog: round(diff / 2 + minsize)
+    return [(coll, int(1.0 * (count - low) / (high - low) * 4 + 1)) for coll, count in sizes]
+
+
+def add_cloud_function(app: Sphinx) -> None:
+    """``builder-inited``: ``linkerdblog_cloud(catalog)`` for the tag cloud sidebar.
+
+    A template global, not a page-context value: some themes (pydata) render
+    their sidebars from their own ``html-page-context`` listener.
+    """
+    environment: Any = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if environment is None:
+        return
+    clouds = get_state(app.env).clouds
+
+    def cloud(catalog: Any) -> list[tuple[Any, int]]:
+        if catalog.name not in clouds:
+            clouds[catalog.name] = cloud_sizes(catalog)
+        return clouds[catalog.name]
+
+    environment.globals["linkerdblog_cloud"] = cloud
+
+
 def escape_page_titles(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -205,5 +241,6 @@ def collection_page(env: BuildEnvironment, catalog: str, label: str) -> str:
 def setup_ablog_pages(app: Sphinx) -> None:
     """Escaped templates, escaped titles, safe page names."""
     app.connect("builder-inited", use_escaped_templates, priority=600)
+    app.connect("builder-inited", add_cloud_function, priority=600)
     app.connect("html-page-context", escape_page_titles, priority=600)
     app.connect("env-updated", fix_page_names, priority=400)

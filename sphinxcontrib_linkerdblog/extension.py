@@ -14,6 +14,7 @@ from .byline import setup_byline
 from .config import setup_config
 from .embeds import setup_embeds
 from .epub_xhtml import setup_epub_xhtml
+from .excerpts import setup_excerpts
 from .file_access import setup_file_access
 from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
@@ -26,12 +27,14 @@ from .markup_safety import setup_markup_safety
 from .meta_tags import setup_meta_tags
 from .page_writes import setup_page_writes
 from .pagination import setup_pagination
+from .parallel_reading import setup_parallel_reading
 from .post_cards import setup_post_cards
 from .posts import setup_posts
 from .posts.index import index_posts
 from .redirects import setup_redirects
 from .related import setup_related
 from .rss_feeds import setup_rss_feeds
+from .search_stems import setup_search_stems
 from .shortcodes.builtins import setup_builtins
 from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
@@ -40,6 +43,7 @@ from .site_shortcode_changes import setup_site_shortcode_changes
 from .stable_outputs import setup_stable_outputs
 from .state import BuildState, attach_state, keep_for_builder
 from .themes import setup_themes
+from .unchanged_pages import setup_unchanged_pages
 from .warnings_ import setup_warnings
 
 if TYPE_CHECKING:
@@ -111,6 +115,7 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     app.setup_extension("ablog")
+    setup_parallel_reading(app)
     setup_config(app)
     setup_hugo_config(app)
     setup_warnings(app)
@@ -140,6 +145,9 @@ def setup_extension(app: Sphinx) -> None:
     setup_markup_safety(app)
     setup_listings(app)
     setup_post_cards(app)
+    setup_excerpts(app)
+    setup_search_stems(app)
+    setup_unchanged_pages(app)
     setup_page_writes(app)
     setup_pagination(app)
     app.connect("config-inited", add_templates)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .state import get_state
+from .unchanged_pages import note_generated, skippable, skips
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -103,6 +104,11 @@ def keep_unchanged(app: Sphinx) -> None:
         written.add(target)
         if outfilename or pagename in app.env.all_docs:
             return original(pagename, addctx, *args, **kwargs)
+        if skippable(app, pagename, templatename):
+            if skips(app) and target in state.generated_files:
+                stats[1] += 1
+                return None  # what it shows is unchanged (see .unchanged_pages)
+            note_generated(app, target)
         if not target.is_file():
             stats[0] += 1
             return original(pagename, addctx, *args, **kwargs)

@@ -18,8 +18,8 @@ from sphinx.util.osutil import relative_uri
 
 from .ablog_pages import collection_page
 from .byline import display_name, when_line
+from .excerpts import excerpt_html
 from .posts.domain import get_domain
-from .state import get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,40 +27,6 @@ if TYPE_CHECKING:
     from .posts.domain import PostRecord
 
 LISTING_TEMPLATES = ("ablog/collection.html",)
-CACHE_EXCERPTS = True
-"""Render each excerpt once per folder of listing pages (tests compare with off)."""
-
-
-def link_base(target_uri: str) -> str:
-    """What a listing page's relative links depend on, as a cache key.
-
-    A relative link depends on the page's depth and on the folders it shares
-    with the target.  Excerpts link to posts, images and documents, never into
-    the folders that hold only listing pages (a tag's, an author's, the pages of
-    a pager, ``blog/tag/linkerd/page/2/``): below its second folder a listing's
-    path only counts by its depth.
-    """
-    parts = posixpath.dirname(target_uri).split("/")
-    return "/".join(parts[:2]) + f"#{len(parts)}"
-
-
-def excerpt_html(app: Sphinx, pagename: str, post: Any) -> Markup:
-    """ablog's ``post.to_html(pagename)``, rendered once per post and folder.
-
-    ablog renders a post's excerpt again for every listing page that shows it
-    (a post with four tags: on ten pages, each render a fresh docutils
-    document, settings and writer).  What differs between two pages is only
-    where their links point from, so pages whose links start alike
-    (:func:`link_base`: every tag page, every author page, every page of a
-    pager) share one rendering; the cache lives as long as the build.
-    """
-    if not CACHE_EXCERPTS:
-        return Markup(post.to_html(pagename))
-    cache = get_state(app.env).excerpts
-    key = (post.docname, link_base(app.builder.get_target_uri(pagename)))
-    if key not in cache:
-        cache[key] = post.to_html(pagename)
-    return Markup(cache[key])
 
 
 def card_html(app: Sphinx, pagename: str, docname: str, record: PostRecord) -> Markup:

@@ -30,6 +30,7 @@ from . import messages
 from .hugo.urls import page_file
 from .page_writes import write_if_changed
 from .state import get_state
+from .unchanged_pages import note_generated, skips
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class _Writer:
         title = self.index.posts[claim.docname].title or claim.docname
         self.make_parents(out)
         write_if_changed(out, redirect_html(target, canonical, title).encode("utf-8"))
+        note_generated(self.app, out)
 
     def make_parents(self, path: Path) -> None:
         """Create ``path``'s missing folders below the output folder, each checked once.
@@ -163,6 +165,8 @@ def write_redirects(app: Sphinx) -> None:
     builder = app.builder
     if builder.format != "html" or builder.name.startswith(("epub", "singlehtml")):
         return
+    if skips(app):
+        return  # the redirects are unchanged (see .unchanged_pages)
     writer = _Writer(app)
     for key, claim in writer.index.claims.items():
         if claim.docname in app.env.found_docs:

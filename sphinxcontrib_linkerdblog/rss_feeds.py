@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any
 from ablog.blog import Blog
 from feedgen.feed import FeedGenerator
 
+from .excerpts import to_html
 from .hugo.permalinks import urlize
 from .page_writes import write_if_changed
 from .state import get_state
+from .unchanged_pages import note_generated, skips
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -149,7 +151,7 @@ def render(
         if date is not None:
             entry.pubDate(date)
         if post.docname not in texts:
-            texts[post.docname] = post.to_html(post.docname, fulltext=full, img_url=True)
+            texts[post.docname] = to_html(app, post, post.docname, fulltext=full, img_url=True)
         entry.description(texts[post.docname])
     return generator.rss_str(pretty=True)
 
@@ -162,6 +164,8 @@ def write_rss_feeds(app: Sphinx) -> None:
     if builder.name.startswith(("epub", "singlehtml")):
         return
     state = get_state(app.env)
+    if skips(app):
+        return  # what the feeds show is unchanged (see .unchanged_pages)
     for docname, line, message in refused_terms(state.index):
         warn(message, Warn.FEED, (docname, line))
     base = str(getattr(app.config, "blog_baseurl", "") or "")
@@ -185,6 +189,7 @@ def write_rss_feeds(app: Sphinx) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(out, data)
         state.written.add(out)
+        note_generated(app, out)
 
 
 def setup_rss_feeds(app: Sphinx) -> None:

@@ -64,7 +64,19 @@ class BuildState:
     :ivar page_stats: generated pages ``[written, left as they were]`` (see
         :mod:`.page_writes`), for the log and the tests.
     :ivar excerpts: (post, folder of the listing page) -> its excerpt's HTML
-        (see :mod:`.post_cards`), rendered once per build.
+        (see :mod:`.excerpts`), rendered once per build.
+    :ivar docutils_defaults: docutils' default settings, made once for every
+        excerpt's document (:mod:`.excerpts`).
+    :ivar relocatable: post -> whether its excerpt is rendered once for every
+        listing page and its paths moved (:func:`.excerpts.relocatable`).
+    :ivar moved_excerpts: post -> its excerpt rendered for no page, with raw HTML
+        stood in for, and the raw HTML (:func:`.excerpts.relocate`).
+    :ivar fingerprint: what this build's generated pages show, hashed, and
+        :ivar unchanged_pages: whether it is the last good build's (then they are
+        not rendered); :ivar generated_files: the files they are (see
+        :mod:`.unchanged_pages`).
+    :ivar clouds: each ablog catalog's collections with their tag-cloud size
+        (:func:`.ablog_pages.cloud_sizes`), once per build.
     """
 
     index: PostIndex
@@ -76,6 +88,13 @@ class BuildState:
     written: set[Path] = field(default_factory=set)
     page_stats: list[int] = field(default_factory=lambda: [0, 0])
     excerpts: dict[tuple[str, str], str] = field(default_factory=dict)
+    docutils_defaults: Any = None
+    relocatable: dict[str, bool] = field(default_factory=dict)
+    moved_excerpts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    fingerprint: str = ""
+    unchanged_pages: bool = False
+    generated_files: set[Path] = field(default_factory=set)
+    clouds: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

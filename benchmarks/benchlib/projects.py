@@ -44,6 +44,10 @@ PLAIN = (
     "myst_heading_anchors = 6",
     *COMMON,
 )
+MYST_ONLY = tuple(
+    'extensions = ["myst_parser", "sphinx_design"]' if line.startswith("extensions") else line
+    for line in PLAIN
+)
 
 
 def _split(text: str) -> tuple[dict[str, Any], str] | None:
@@ -96,9 +100,13 @@ def make_corpus(scratch: Path, scale: int) -> Path:
 
 
 def make_projects(scratch: Path, scale: int) -> dict[str, Path]:
-    """(a) and (b) Sphinx projects for ``scale``: the converted and the Hugo posts."""
+    """(a), (b) and (c) Sphinx projects for ``scale``.
+
+    (a) the converted posts with ablog, (b) the Hugo posts with the extension,
+    (c) the converted posts with MyST alone (no blog pages at all).
+    """
     hugo = make_corpus(scratch, scale)
-    projects = {"a": scratch / f"a-x{scale}", "b": hugo.parent}
+    projects = {"a": scratch / f"a-x{scale}", "b": hugo.parent, "c": scratch / f"c-x{scale}"}
     (projects["b"] / "conf.py").write_text("\n".join(OURS) + "\n", "utf-8")
     projects["a"].mkdir()
     (projects["a"] / "conf.py").write_text("\n".join(PLAIN) + "\n", "utf-8")
@@ -107,6 +115,8 @@ def make_projects(scratch: Path, scale: int) -> dict[str, Path]:
     done = subprocess.run(convert, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
         sys.exit(f"convert failed ({done.returncode}):\n{done.stderr}")
+    shutil.copytree(projects["a"], projects["c"])
+    (projects["c"] / "conf.py").write_text("\n".join(MYST_ONLY) + "\n", "utf-8")
     for project in projects.values():
         (project / "index.md").write_text("# Blog\n\nThe Linkerd blog, built by Sphinx.\n", "utf-8")
     return projects

@@ -41,6 +41,20 @@ TIMED: tuple[Timed, ...] = (
     # MyST parsing a shortcode's output: work (a) does on the converted text too.
     Timed("sphinxcontrib_linkerdblog.shortcodes.engine", "Context.render", "nested_parse", True),
     Timed("sphinxcontrib_linkerdblog.redirects", "write_redirects", "redirects", True),
+    # Phases for the profile table (a timer counts its outermost call only).
+    Timed("sphinx.builders", "Builder.read", "read"),
+    Timed("myst_parser.parsers.sphinx_", "MystParser.parse", "myst_parse"),
+    Timed(
+        "sphinxcontrib_linkerdblog.markdown_parser", "HugoMarkdownParser.parse", "myst_parse", True
+    ),
+    Timed("sphinx.transforms", "SphinxTransformer.apply_transforms", "transforms"),
+    Timed("sphinx.environment", "BuildEnvironment.apply_post_transforms", "post_transforms"),
+    Timed("sphinx.builders", "Builder.write", "write"),
+    Timed("sphinx.builders.html", "StandaloneHTMLBuilder.write_doc", "write_posts"),
+    Timed("sphinx.builders.html", "StandaloneHTMLBuilder.index_page", "search_index"),
+    Timed("sphinx.builders.html", "StandaloneHTMLBuilder.dump_search_index", "search_index"),
+    Timed("ablog.blog", "Post.to_html", "excerpts"),
+    Timed("sphinxcontrib_linkerdblog.excerpts", "render", "excerpts", True),
 )
 
 
@@ -54,7 +68,11 @@ def resolve(row: Timed) -> tuple[Any, str, Callable[..., Any]]:
 
 
 def install(timers: dict[str, float], *, extension: bool) -> None:
-    """Wrap every row (the extension's only when ``extension``) to add to ``timers``."""
+    """Wrap every row (the extension's only when ``extension``) to add to ``timers``.
+
+    A call inside another call of the same timer is not counted again.
+    """
+    depth: dict[str, int] = {}
     for row in TIMED:
         if row.extension_only and not extension:
             continue
@@ -64,9 +82,12 @@ def install(timers: dict[str, float], *, extension: bool) -> None:
             *args: Any, __original: Any = original, __key: str = row.timer, **kwargs: Any
         ) -> Any:
             start = time.perf_counter()
+            depth[__key] = depth.get(__key, 0) + 1
             try:
                 return __original(*args, **kwargs)
             finally:
-                timers[__key] = timers.get(__key, 0.0) + time.perf_counter() - start
+                depth[__key] -= 1
+                if not depth[__key]:
+                    timers[__key] = timers.get(__key, 0.0) + time.perf_counter() - start
 
         setattr(owner, name, wraps(original)(wrapper))

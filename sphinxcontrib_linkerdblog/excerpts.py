@@ -1,0 +1,227 @@
+"""Post excerpts as HTML, rendered once, with docutils settings made once.
+
+ablog's ``Post.to_html`` is what every listing page, ablog's Atom feed and our
+RSS feeds call to show a post's excerpt (or whole text).  Each call makes a
+fresh docutils document, and with it fresh default settings (optparse builds
+every option of every docutils component, about a millisecond a call: a tenth
+of ablog's generated pages), and ablog calls it again for every listing page
+that shows the post.  Here:
+
+* :func:`render` is ``Post.to_html`` step for step (ablog's own helpers
+  resolve and translate), with the default settings made once per build;
+* :func:`excerpt_html` renders a listing's excerpt once per post for all pages
+  whose links start alike (:func:`link_base`);
+* ablog's Atom feed gets :func:`render` through each post object (an instance
+  attribute, set when the generated pages are collected; ablog's class is left
+  as it is).
+
+``CACHE_EXCERPTS = False`` goes back to ablog's own ``to_html`` everywhere, so
+a test can compare the two outputs byte for byte.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import secrets
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from ablog.blog import Blog, html_builder_write_doc, revise_pending_xrefs
+from docutils import frontend, nodes
+from docutils.utils import new_document
+from markupsafe import Markup
+from sphinx import addnodes
+from sphinx.util.osutil import relative_uri
+
+from .state import get_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CACHE_EXCERPTS = True
+"""Render excerpts here, once (tests compare with ablog's own rendering, off)."""
+
+_H1 = re.compile("<h1>(.*?)</h1>")
+_NONCE = secrets.token_hex(8)
+"""Makes :func:`_raw_token` unguessable, so no post can print one."""
+
+
+def _raw_token(number: int) -> str:
+    """What the ``number``-th raw node of an excerpt prints until :func:`relocate` is done."""
+    return f"linkerdblograw{_NONCE}n{number}x"
+
+
+def render(
+    app: Sphinx,
+    post: Any,
+    pagename: str,
+    fulltext: bool = False,
+    drop_h1: bool | int = True,
+    img_url: bool = False,
+    raws: list[str] | None = None,
+) -> str:
+    """ablog's ``post.to_html(pagename, fulltext, drop_h1, img_url)``, settings made once.
+
+    The document is made as ablog makes it, from docutils' defaults (its
+    settings are replaced by the builder's before it is translated).
+
+    :param raws: when given, each raw node's text is put there and the node
+        prints :func:`_raw_token` instead (see :func:`relocate`).
+    """
+    state = get_state(app.env)
+    if state.docutils_defaults is None:
+        state.docutils_defaults = frontend.get_default_settings()
+    doctree = new_document("", state.docutils_defaults)
+    if fulltext:
+        deepcopy = post.doctree.deepcopy()
+        if isinstance(deepcopy, nodes.document):
+            doctree.extend(deepcopy.children)
+        else:
+            doctree.append(deepcopy)
+    else:
+        excerpt = nodes.paragraph()
+        excerpt.attributes["classes"].append("ablog-post-excerpt")
+        for node in post.excerpt:
+            excerpt.append(node.deepcopy())
+        doctree.append(excerpt)
+    if raws is not None:
+        for raw in list(doctree.findall(nodes.raw)):
+            stand_in = raw.copy()
+            stand_in += nodes.Text(_raw_token(len(raws)))
+            raws.append(raw.astext())
+            raw.replace_self(stand_in)
+    revise_pending_xrefs(doctree, pagename)
+    app.env.resolve_references(doctree, pagename, app.builder)
+    builder: Any = app.builder
+    add_permalinks, builder.add_permalinks = builder.add_permalinks, False
+    html = html_builder_write_doc(builder, pagename, doctree, img_url=img_url)
+    builder.add_permalinks = add_permalinks
+    if drop_h1:
+        html = _H1.sub("", html, count=abs(int(drop_h1)))
+    return html
+
+
+def to_html(app: Sphinx, post: Any, pagename: str, **options: Any) -> str:
+    """:func:`render`, or ablog's own ``to_html`` when ``CACHE_EXCERPTS`` is off."""
+    if not CACHE_EXCERPTS:
+        return str(post.to_html(pagename, **options))
+    return render(app, post, pagename, **options)
+
+
+def link_base(target_uri: str) -> str:
+    """What a listing page's relative links depend on, as a cache key.
+
+    A relative link depends on the page's depth and on the folders it shares
+    with the target.  Excerpts link to posts, images and documents, never into
+    the folders that hold only listing pages (a tag's, an author's, the pages of
+    a pager, ``blog/tag/linkerd/page/2/``): below its second folder a listing's
+    path only counts by its depth.
+    """
+    parts = posixpath.dirname(target_uri).split("/")
+    return "/".join(parts[:2]) + f"#{len(parts)}"
+
+
+BASE = "_linkerdblog_excerpt_"
+"""The page name an excerpt is rendered for once, then moved: no document has it."""
+_URL = re.compile(r'(?<= )(href|src)="([^"#?:]*)((?:[#?][^"]*)?)"')
+_SAFE_MODULES = ("docutils.nodes", "sphinx.addnodes")
+
+
+def _from_page(xref: addnodes.pending_xref) -> bool:
+    """Whether ``xref`` is resolved from the folder of the page it is shown on."""
+    target = str(xref.get("reftarget", ""))
+    return xref.get("reftype") in ("doc", "myst") and not target.startswith("/")
+
+
+def relocatable(post: Any) -> bool:
+    """Whether ``post``'s excerpt renders alike for every page but for its links' paths.
+
+    True when every node is docutils' or Sphinx's own (their HTML puts paths
+    only in ``href`` and ``src``; raw HTML, whose paths are the author's, is
+    left out of the move) and no reference is resolved relative to the page it
+    is shown on (a relative ``doc`` target: ablog resolves those from the
+    listing page).
+    """
+    for excerpt in post.excerpt:
+        for node in excerpt.findall():
+            if type(node).__module__ not in _SAFE_MODULES:
+                return False
+            if isinstance(node, addnodes.pending_xref) and _from_page(node):
+                return False
+    return True
+
+
+def absolute(base_dir: str, path: str) -> str:
+    """The target URI (from the output root) of ``path``, relative to ``base_dir``."""
+    joined = posixpath.normpath(posixpath.join(base_dir, path))
+    if joined == ".":
+        return ""
+    return joined + "/" if path.endswith("/") or path in (".", "..") else joined
+
+
+def relocate(html: str, raws: list[str], base: str, here: str) -> str:
+    """``html`` rendered for the page at URI ``base``, as rendered for the page ``here``.
+
+    Every relative ``href`` and ``src`` path is made from ``here`` as Sphinx
+    makes it (:func:`~sphinx.util.osutil.relative_uri`); fragments, queries,
+    absolute and external URLs are left as they are.  Raw HTML is put back
+    after the move (``raws``: what each :func:`_raw_token` stands for), and
+    the first ``<h1>`` dropped after that, as ablog drops it.
+    """
+    base_dir = posixpath.dirname(base)
+
+    def move(match: re.Match[str]) -> str:
+        attribute, path, rest = match.groups()
+        if not path or path.startswith("/"):
+            return match.group(0)
+        return f'{attribute}="{relative_uri(here, absolute(base_dir, path))}{rest}"'
+
+    html = _URL.sub(move, html)
+    for number, text in enumerate(raws):
+        html = html.replace(_raw_token(number), text, 1)
+    return _H1.sub("", html, count=1)
+
+
+def excerpt_html(app: Sphinx, pagename: str, post: Any) -> Markup:
+    """ablog's ``post.to_html(pagename)``, rendered once per post.
+
+    ablog renders a post's excerpt again for every listing page that shows it
+    (a post with four tags: on ten pages).  What differs between two pages is
+    only where their links point from: a :func:`relocatable` excerpt is
+    rendered once and its paths moved for each page (:func:`relocate`); any
+    other is rendered once for all pages whose links start alike
+    (:func:`link_base`: every tag page, every author page, every page of a
+    pager).  The cache lives as long as the build.
+    """
+    if not CACHE_EXCERPTS:
+        return Markup(post.to_html(pagename))
+    state = get_state(app.env)
+    here = app.builder.get_target_uri(pagename)
+    if post.docname not in state.relocatable:
+        state.relocatable[post.docname] = relocatable(post)
+    if state.relocatable[post.docname]:
+        if post.docname not in state.moved_excerpts:
+            raws: list[str] = []
+            html = render(app, post, BASE, drop_h1=False, raws=raws)
+            state.moved_excerpts[post.docname] = (html, raws)
+        html, raws = state.moved_excerpts[post.docname]
+        return Markup(relocate(html, raws, app.builder.get_target_uri(BASE), here))
+    key = (post.docname, link_base(here))
+    if key not in state.excerpts:
+        state.excerpts[key] = render(app, post, pagename)
+    return Markup(state.excerpts[key])
+
+
+def give_posts_render(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``, before ablog's feed: its ``post.to_html`` is :func:`render`."""
+    if CACHE_EXCERPTS:
+        blog = Blog(app)
+        for post in [*blog.posts, *blog.drafts]:
+            post.to_html = partial(render, app, post)
+    return []  # no pages of its own
+
+
+def setup_excerpts(app: Sphinx) -> None:
+    """Hand ablog's posts the once-made settings before its Atom feed is written."""
+    app.connect("html-collect-pages", give_posts_render, priority=100)
