@@ -65,6 +65,8 @@ class BuildState:
         :mod:`.page_writes`), for the log and the tests.
     :ivar excerpts: (post, folder of the listing page) -> its excerpt's HTML
         (see :mod:`.post_cards`), rendered once per build.
+    :ivar pager_pages: the pages after the first of each paged listing
+        (``blog/page/2/index``) this build rendered; no sitemap lists them.
     """
 
     index: PostIndex
@@ -76,6 +78,7 @@ class BuildState:
     written: set[Path] = field(default_factory=set)
     page_stats: list[int] = field(default_factory=lambda: [0, 0])
     excerpts: dict[tuple[str, str], str] = field(default_factory=dict)
+    pager_pages: set[str] = field(default_factory=set)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

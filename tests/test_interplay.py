@@ -11,10 +11,11 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+from sphinxcontrib_linkerdblog.redirects import MARKER
 
 
 class _Head(HTMLParser):
@@ -105,3 +106,76 @@ def test_opengraph_leaves_other_pages_alone(app: Any) -> None:
     meta = head(app.outdir / "index.html").meta
     assert meta["og:type"] == ["website"]
     assert not meta.get("twitter:title")
+
+
+# -- sphinx-sitemap -------------------------------------------------------------
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SITE = "https://blog.example.com/"
+
+
+def sitemap(path: Path) -> dict[str, str | None]:
+    """``<loc>`` -> its ``<lastmod>`` (``None``: it has none), in the file's order."""
+    root = ElementTree.parse(path).getroot()
+    assert root.tag == f"{SITEMAP_NS}urlset"
+    return {
+        url.findtext(f"{SITEMAP_NS}loc") or "": url.findtext(f"{SITEMAP_NS}lastmod")
+        for url in root.iter(f"{SITEMAP_NS}url")
+    }
+
+
+@pytest.mark.sphinx("html", testroot="with-sitemap", freshenv=True)
+def test_sitemap_posts_carry_their_lastmod(app: Any) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    app.build()
+    urls = sitemap(app.outdir / "sitemap.xml")
+    assert urls[SITE + "blog/edited.html"] == "2021-02-03T10:20:30+02:00"  # lastmod
+    assert urls[SITE + "blog/dated.html"] == "2019-05-18T09:00:00+00:00"  # no lastmod: date
+    assert urls[SITE + "index.html"] is None  # no post: as sphinx-sitemap wrote it
+    assert urls[SITE + "blog/tag/linkerd.html"] is None  # listing pages stay, as in Hugo's
+
+
+@pytest.mark.sphinx("html", testroot="with-sitemap", freshenv=True)
+def test_sitemap_lists_no_pager_or_redirect_page(app: Any) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    app.build()
+    urls = sitemap(app.outdir / "sitemap.xml")
+    for page in ("blog/page/2/index.html", "blog/tag/linkerd/page/2/index.html"):
+        assert (app.outdir / page).is_file()
+        assert SITE + page not in urls
+    for redirect in ("old/edited/index.html", "2021/01/an-edited-post/index.html"):
+        assert MARKER in (app.outdir / redirect).read_text("utf-8")
+        assert not any(loc.startswith(SITE + redirect.split("/")[0] + "/") for loc in urls)
+    assert SITE + "blog.html" in urls  # the first page of the paged list stays
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="with-sitemap",
+    srcdir="with-sitemap-named",
+    freshenv=True,
+    confoverrides={"sitemap_filename": "sitemap-blog.xml"},
+)
+def test_sitemap_named_otherwise_keeps_sitemap_xml(app: Any) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    app.build()
+    urls = sitemap(app.outdir / "sitemap-blog.xml")
+    assert urls[SITE + "blog/edited.html"] == "2021-02-03T10:20:30+02:00"
+    index = ElementTree.parse(app.outdir / "sitemap.xml").getroot()
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    assert [loc.text for loc in index.iter(f"{SITEMAP_NS}loc")] == [SITE + "sitemap-blog.xml"]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="with-sitemap",
+    srcdir="with-sitemap-own",
+    freshenv=True,
+    confoverrides={"sitemap_filename": "sitemap-blog.xml", "html_extra_path": ["extra"]},
+)
+def test_sitemap_xml_of_the_project_is_kept(app: Any) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    app.build()
+    own = (app.srcdir / "extra" / "sitemap.xml").read_bytes()
+    assert (app.outdir / "sitemap.xml").read_bytes() == own
+    assert (app.outdir / "sitemap-blog.xml").is_file()

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .opengraph import setup_opengraph
+from .sitemap import setup_sitemap
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,3 +33,4 @@ if TYPE_CHECKING:
 def setup_interplay(app: Sphinx) -> None:
     """Connect the hooks of each extension's module (they check it is loaded)."""
     setup_opengraph(app)
+    setup_sitemap(app)
