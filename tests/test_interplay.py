@@ -7,6 +7,7 @@ erroring.
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from helpers import warnings_of
 
 from sphinxcontrib_linkerdblog.redirects import MARKER
 
@@ -179,3 +181,75 @@ def test_sitemap_xml_of_the_project_is_kept(app: Any) -> None:
     own = (app.srcdir / "extra" / "sitemap.xml").read_bytes()
     assert (app.outdir / "sitemap.xml").read_bytes() == own
     assert (app.outdir / "sitemap-blog.xml").is_file()
+
+
+# -- sphinx-reredirects and sphinxext-rediraffe ----------------------------------
+
+
+def alias_warnings(app: Any) -> list[str]:
+    return [w for w in warnings_of(app) if "[linkerdblog.alias]" in w]
+
+
+def assert_user_redirect_wins(app: Any, extension: str, target: str) -> None:
+    """old/one/ is the user's redirect (warned at the alias); old/two/ is ours."""
+    one = (app.outdir / "old/one/index.html").read_text("utf-8")
+    assert target in one and MARKER not in one
+    assert MARKER in (app.outdir / "old/two/index.html").read_text("utf-8")
+    assert MARKER not in (app.outdir / "moved.html").read_text("utf-8")
+    warned = alias_warnings(app)
+    assert len(warned) == 1, warned
+    assert "blog/first.md:4: WARNING: aliases '/old/one/'" in warned[0]
+    assert extension in warned[0] and "own redirect wins" in warned[0]
+    assert "(broken)" not in app.warning.getvalue()
+    assert app.statuscode == 0
+
+
+@pytest.mark.sphinx("html", testroot="with-reredirects", freshenv=True)
+def test_reredirects_redirect_wins_over_an_alias(app: Any) -> None:
+    pytest.importorskip("sphinx_reredirects")
+    app.build()
+    assert_user_redirect_wins(
+        app,
+        "sphinx-reredirects (conf.py redirects['old/one/index'])",
+        "https://example.org/elsewhere/",
+    )
+
+
+ORDERS = {
+    "rediraffe-after-us": ["sphinxcontrib_linkerdblog", "sphinxext.rediraffe"],
+    "rediraffe-before-us": ["sphinxext.rediraffe", "sphinxcontrib_linkerdblog"],
+}
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_rediraffe_redirect_wins_in_either_order(make_app, rootdir, tmp_path, order) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("sphinxext.rediraffe")
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-with-rediraffe", src)
+    app = make_app("html", srcdir=src, freshenv=True, confoverrides={"extensions": ORDERS[order]})
+    app.build()
+    assert_user_redirect_wins(
+        app,
+        "sphinxext-rediraffe (rediraffe_redirects 'old/one/index.md')",
+        "../../blog/second.html",
+    )
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_rediraffe_replaces_our_redirect_of_a_previous_build(
+    make_app, rootdir, tmp_path, order
+) -> None:  # type: ignore[no-untyped-def]
+    """The alias was ours; then conf.py redirects it: rediraffe finds no file in its way."""
+    pytest.importorskip("sphinxext.rediraffe")
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-with-rediraffe", src)
+    conf = src / "conf.py"
+    text = conf.read_text("utf-8")
+    overrides = {"extensions": ORDERS[order]}
+    conf.write_text(text.replace('"old/one/index.md": "blog/second.md", ', ""), "utf-8")
+    make_app("html", srcdir=src, freshenv=True, confoverrides=overrides).build()
+    assert MARKER in (src / "_build/html/old/one/index.html").read_text("utf-8")
+    conf.write_text(text, "utf-8")
+    again = make_app("html", srcdir=src, confoverrides=overrides)
+    again.build()
+    assert_user_redirect_wins(again, "sphinxext-rediraffe", "../../blog/second.html")
