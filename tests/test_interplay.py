@@ -7,6 +7,7 @@ erroring.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -253,3 +254,52 @@ def test_rediraffe_replaces_our_redirect_of_a_previous_build(
     again = make_app("html", srcdir=src, confoverrides=overrides)
     again.build()
     assert_user_redirect_wins(again, "sphinxext-rediraffe", "../../blog/second.html")
+
+
+# -- sphinx-autobuild -------------------------------------------------------------
+
+
+def files(folder: Path, *, without: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` but those under ``without``: path -> (size, mtime)."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_relative_to(without)
+    }
+
+
+def test_autobuild_rereads_one_post_and_writes_nothing_it_watches(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    """sphinx-autobuild's own builder (it runs ``python -m sphinx build`` each time),
+    with the output inside the source folder: the second build after one edit reads
+    that post only, and no file autobuild watches is written (it would loop)."""
+    pytest.importorskip("sphinx_autobuild")
+    from sphinx_autobuild.build import Builder
+    from sphinx_autobuild.filter import IgnoreFilter
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-with-autobuild", src)
+    out = src / "_build" / "html"
+    build = Builder(
+        ["-q", str(src), str(out)], url_host="127.0.0.1:0",
+        pre_build_commands=[], post_build_commands=[],
+    )  # fmt: skip
+    ignored = IgnoreFilter([out], [])  # its default: the output folder (and doctrees in it)
+    sources = files(src, without=out)
+
+    build(changed_paths=())
+    assert (out / "blog/first.html").is_file() and (out / "old/first/index.html").is_file()
+    assert files(src, without=out) == sources
+    edited = src / "blog" / "second.md"
+    edited.write_text(edited.read_text("utf-8").replace("The second post.", "Edited."), "utf-8")
+    sources = files(src, without=out)
+    build(changed_paths=[edited])
+
+    reads = json.loads((out / "read-docs.json").read_text("utf-8"))
+    assert reads[0] == ["blog/first", "blog/second", "blog/third", "index"]
+    assert reads[1:] == [["blog/second"]]
+    assert "Edited." in (out / "blog/second.html").read_text("utf-8")
+    assert files(src, without=out) == sources
+    written = [p for p in src.rglob("*") if p.is_file() and p.is_relative_to(out)]
+    assert written and all(ignored(str(path)) for path in written)
