@@ -57,9 +57,19 @@ def head(path: Path) -> _Head:
 OG = ("og:title", "og:description", "og:image", "og:url", "og:type")
 
 
-@pytest.mark.sphinx("html", testroot="with-opengraph", freshenv=True)
-def test_opengraph_tags_once_with_the_posts_values(app: Any) -> None:
+OPENGRAPH_ORDERS = {
+    "opengraph-after-us": ["sphinxcontrib_linkerdblog", "sphinxext.opengraph"],
+    "opengraph-before-us": ["sphinxext.opengraph", "sphinxcontrib_linkerdblog"],
+}
+
+
+@pytest.mark.parametrize("order", OPENGRAPH_ORDERS)
+def test_opengraph_tags_once_with_the_posts_values(make_app, rootdir, tmp_path, order) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("sphinxext.opengraph")
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-with-opengraph", src)
+    overrides = {"extensions": OPENGRAPH_ORDERS[order]}
+    app = make_app("html", srcdir=src, freshenv=True, confoverrides=overrides)
     app.build()
     meta = head(app.outdir / "blog" / "covered.html").meta
     for prop in (*OG, "description", "twitter:title", "twitter:image", "twitter:card"):
@@ -150,6 +160,18 @@ def test_sitemap_lists_no_pager_or_redirect_page(app: Any) -> None:
         assert MARKER in (app.outdir / redirect).read_text("utf-8")
         assert not any(loc.startswith(SITE + redirect.split("/")[0] + "/") for loc in urls)
     assert SITE + "blog.html" in urls  # the first page of the paged list stays
+
+
+@pytest.mark.sphinx("dirhtml", testroot="with-sitemap", srcdir="with-sitemap-dir", freshenv=True)
+def test_sitemap_dirhtml(app: Any) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    app.build()
+    urls = sitemap(app.outdir / "sitemap.xml")
+    assert urls[SITE + "blog/edited/"] == "2021-02-03T10:20:30+02:00"
+    assert urls[SITE + "blog/dated/"] == "2019-05-18T09:00:00+00:00"
+    assert (app.outdir / "blog/page/2/index.html").is_file()
+    assert SITE + "blog/page/2/" not in urls
+    assert SITE + "blog/" in urls
 
 
 @pytest.mark.sphinx(
