@@ -20,6 +20,7 @@ from .goldmark import setup_goldmark
 from .hugo.text import CODEC, register_codec
 from .hugo_config import setup_hugo_config
 from .images import compute_roots, setup_images
+from .interplay import setup_interplay
 from .links import setup_links
 from .listings import setup_listings
 from .markdown_parser import setup_markdown_parser
@@ -150,6 +151,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_unchanged_pages(app)
     setup_page_writes(app)
     setup_pagination(app)
+    setup_interplay(app)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", add_static)
     app.connect("builder-inited", dedupe_static)

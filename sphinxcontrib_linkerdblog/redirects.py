@@ -15,7 +15,10 @@ warning at the post's front-matter line:
   ``generator`` marker in ``templates/linkerdblog/redirect.html``).
 
 Redirects are written at ``build-finished``, once every page exists, and only
-when their bytes change.
+when their bytes change.  A page the user's own redirects write (with
+sphinx-reredirects or sphinxext-rediraffe, see :mod:`.interplay.redirect_claims`)
+is theirs: no redirect of ours is written there, whatever the order of
+``extensions``, and the refused alias is warned.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import messages
 from .hugo.urls import page_file
+from .interplay.redirect_claims import claimed_pages
 from .page_writes import write_if_changed
 from .state import get_state
 from .unchanged_pages import note_generated, skips
@@ -92,6 +96,9 @@ class _Writer:
         # The canonical URL is the page's new home, not the old Hugo site.
         self.base = app.config.html_baseurl or getattr(app.config, "blog_baseurl", "") or ""
         self.made: set[Path] = set()
+        self.claimed = {
+            (self.outdir / page).resolve(): who for page, who in claimed_pages(app).items()
+        }
 
     def refuse(self, claim: Claim, reason: str) -> None:
         warn(
@@ -110,6 +117,8 @@ class _Writer:
             return f"{page} is a document's page"
         if out in self.written:
             return f"{page} is a page this build writes"
+        if out in self.claimed:
+            return f"{page} is written by {self.claimed[out]}: the project's own redirect wins"
         if out.exists() and (out.is_dir() or not is_ours(out)):
             return f"{page} is already written by this build"
         parent = out.parent
@@ -173,6 +182,19 @@ def write_redirects(app: Sphinx) -> None:
             writer.write(key, claim)
 
 
+def drop_displaced(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, before the redirect writers: a redirect page of ours left
+    (by an earlier build) where the user's own redirects now write is removed, so
+    that sphinxext-rediraffe, which refuses to replace a file, writes its own."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.builder.outdir)
+    for page in claimed_pages(app):
+        path = outdir / page
+        if path.is_file() and is_ours(path):
+            path.unlink()
+
+
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """Redirects are written once every page exists (and only after a good build)."""
     if exception is None:
@@ -181,4 +203,5 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_redirects(app: Sphinx) -> None:
     """Register the redirect writer."""
+    app.connect("build-finished", drop_displaced, priority=400)
     app.connect("build-finished", on_build_finished)

@@ -71,12 +71,15 @@ class BuildState:
         listing page and its paths moved (:func:`.excerpts.relocatable`).
     :ivar moved_excerpts: post -> its excerpt rendered for no page, with raw HTML
         stood in for, and the raw HTML (:func:`.excerpts.relocate`).
-    :ivar fingerprint: what this build's generated pages show, hashed, and
-        :ivar unchanged_pages: whether it is the last good build's (then they are
-        not rendered); :ivar generated_files: the files they are (see
+    :ivar fingerprint: what this build's generated pages show, hashed (see
         :mod:`.unchanged_pages`).
+    :ivar unchanged_pages: whether the fingerprint is the last good build's: then
+        the generated pages are not rendered.
+    :ivar generated_files: the generated pages', feeds' and redirects' files.
     :ivar clouds: each ablog catalog's collections with their tag-cloud size
         (:func:`.ablog_pages.cloud_sizes`), once per build.
+    :ivar pager_pages: the pages after the first of each paged listing
+        (``blog/page/2/index``) this build rendered; no sitemap lists them.
     """
 
     index: PostIndex
@@ -95,6 +98,7 @@ class BuildState:
     unchanged_pages: bool = False
     generated_files: set[Path] = field(default_factory=set)
     clouds: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+    pager_pages: set[str] = field(default_factory=set)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

@@ -9,18 +9,21 @@ most of the build, to write files identical to those already there
 What those pages show is summed up in one fingerprint (:func:`fingerprint`):
 every post as the listings and feeds see it (ablog's fields, the excerpt's
 nodes, the ``blog`` domain's record with the byline data, the Hugo index with
-URLs and aliases), every document's title and the toctrees (sidebars show
-them), the builder, its ``.buildinfo`` hash of the configuration, the newest
-template, and the versions of Sphinx, ablog and this extension.  After a good
-build it is kept in the output folder (:data:`RECORD`) with the list of the
-generated files.  When the next build's fingerprint is the same and every one
-of those files is still there, the generated pages are not rendered (the
-pages ablog yields are dropped before rendering, our indexes too), ablog's
-Atom feed and our RSS feeds and redirects are not made again.  Sphinx's own
-generated pages (general index, search page) are left to Sphinx.
+URLs and aliases, the redirects other extensions write), every document's
+title and the toctrees (sidebars show them), the builder, its ``.buildinfo``
+hash of the configuration, the newest template, and the versions of Sphinx,
+ablog and this extension. After a good build it is kept in the output folder
+(:data:`RECORD`) with the list of the generated files. When the next build's
+fingerprint is the same and every one of those files is still there, the
+generated pages are not rendered (the pages ablog yields are dropped before
+rendering, our indexes too), ablog's Atom feed and our RSS feeds and redirects
+are not made again. Sphinx's own generated pages (general index, search page)
+are left to Sphinx.
 
-A skipped page's warnings are not repeated: like Sphinx's for a document it
-does not read again, they were given by the build that rendered it.
+With sphinx-sitemap loaded every page is rendered as before: it lists only
+the pages a build renders.  A skipped page's warnings are not repeated: like
+Sphinx's for a document it does not read again, they were given by the build
+that rendered it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from ablog.blog import Blog
 from ablog.post import generate_atom_feeds
 
 from . import __version__
+from .interplay.redirect_claims import claimed_pages
 from .posts.domain import get_domain
 from .state import get_state
 
@@ -49,6 +53,8 @@ RECORD = ".linkerdblog.buildinfo"
 BUILDERS = ("html", "dirhtml")
 SKIP_ENABLED = True
 """Tests turn it off to compare a build that renders everything."""
+RENDER_ALL = {"sphinx_sitemap"}
+"""Extensions that must see every page rendered: sphinx-sitemap lists only those."""
 
 _POST_FIELDS = ("title", "date", "update", "published", "draft", "section", "order", "redirect")
 _POST_LABELS = ("tags", "author", "category", "location", "language")
@@ -85,6 +91,7 @@ def fingerprint(app: Sphinx) -> str:
         "records": records,
         "index": repr(get_state(env).index),
         "pages": sorted(get_state(env).pages.items()),
+        "claimed": sorted(claimed_pages(app).items()),  # other extensions' redirects
     }
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -98,7 +105,7 @@ def decide(app: Sphinx, env: Any) -> list[str]:
     """``env-updated``, last: whether this build's generated pages are the last build's."""
     state = get_state(app.env)
     state.unchanged_pages = False
-    if not SKIP_ENABLED or app.builder.name not in BUILDERS:
+    if not SKIP_ENABLED or app.builder.name not in BUILDERS or RENDER_ALL & set(app.extensions):
         return []
     state.fingerprint = fingerprint(app)
     try:

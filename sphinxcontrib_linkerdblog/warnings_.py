@@ -71,7 +71,9 @@ class Warn(Enum):
         "Two posts claim the same permalink or alias (both are named); a permalink "
         "pattern has an unknown token; or a ``url``, alias or permalink where no redirect "
         "may be written: above the site root, at the root itself, not a page, over a file "
-        "the build writes (a document, a generated page, ``_static/``, a feed...).",
+        "the build writes (a document, a generated page, ``_static/``, a feed...) or "
+        "where the project's own redirect (sphinx-reredirects' ``redirects``, "
+        "sphinxext-rediraffe's ``rediraffe_redirects``) is written: that one is kept.",
     )
     URL = (
         "url",
