@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 
+from sphinxcontrib_linkerdblog.cli import main as cli_main
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 GUIDE = DOCS / "moving-a-hugo-site.md"
 SITE = DOCS / "_example" / "hugo-site"
@@ -56,6 +58,11 @@ def follow_guide(tmp_path: Path, hugo_toml: str | None = None) -> tuple[Path, li
     run_shell_steps(blocks["shell: move the posts"], site)
     (site / "docs" / "conf.py").write_text(blocks["docs/conf.py"], encoding="utf-8")
     (site / "docs" / "index.md").write_text(blocks["docs/index.md"], encoding="utf-8")
+    check = shlex.split(blocks["shell: check the posts"].strip())
+    assert check[:3] == ["python", "-m", "sphinxcontrib_linkerdblog"], check
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site)
+        assert cli_main(check[3:]) == 0  # no problem found
     command = shlex.split(blocks["shell: build"].strip())
     assert command[:3] == ["python", "-m", "sphinx"], command
     warnings_file = tmp_path / "warnings.txt"

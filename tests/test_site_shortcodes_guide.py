@@ -71,15 +71,16 @@ def split_row(line: str) -> list[str]:
 
 
 def table_rows() -> list[tuple[str, str, str]]:
-    """The translation table's (Go, Jinja, Python) cells, as the page writes them."""
+    """The translation tables' (Go, Jinja, Python) cells, as the page writes them."""
     lines = PAGE.read_text(encoding="utf-8").splitlines()
-    start = lines.index("| Hugo (Go template) | Jinja template | Python function (`call`) |")
+    header = "| Hugo (Go template) | Jinja template | Python function (`call`) |"
     rows = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        go, jinja, python = split_row(line)
-        rows.append((go, jinja, python))
+    for start in (n for n, line in enumerate(lines) if line == header):
+        for line in lines[start + 2 :]:
+            if not line.startswith("|"):
+                break
+            go, jinja, python = split_row(line)
+            rows.append((go, jinja, python))
     return rows
 
 
