@@ -32,7 +32,8 @@ linkerdblog_authors = "data/authors.yaml"
 linkerdblog_permalinks = "/:year/:month/:day/:slug/"
 linkerdblog_tags_from = ["tags", "keywords"]
 
-exclude_patterns = ["_build", "_tools", "_ext", "snippets", "data"]
+# _example: the Hugo site "Moving a Hugo site" moves (its pages are not these docs').
+exclude_patterns = ["_build", "_tools", "_ext", "snippets", "data", "_example"]
 html_theme = "alabaster"
 html_title = project
 html_sidebars = {

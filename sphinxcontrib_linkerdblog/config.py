@@ -163,7 +163,7 @@ OPTIONS: tuple[Option, ...] = (
         "a dict of name -> Jinja2 template or function",
         "A site's own shortcodes. A string is a Jinja2 template whose output is MyST "
         "Markdown, parsed in place of the shortcode (variables: ``name``, ``args``, "
-        "``params``, each named parameter, ``inner``, ``page``); a function receives the "
+        "``params``, each named parameter, ``inner``, ``page``, ``site``); a function receives the "
         "call and returns MyST text. An entry overrides a built-in of the same name. See "
         ":doc:`site-shortcodes`.",
         # Functions cannot be pickled: Sphinx's own change check would warn on every

@@ -13,6 +13,7 @@ from sphinxcontrib_linkerdblog.hugo.site_config import Goldmark, config_files, r
 HUGO_TOML = """\
 baseURL = "https://quarry.example/"
 title = "Quarry"
+locale = "en-US"
 timeZone = "Europe/Oslo"
 summaryLength = 40
 paginate = 5

@@ -49,6 +49,7 @@ USED = frozenset(
 HARMLESS = frozenset(
     {
         "languagecode",
+        "locale",  # languageCode's name since Hugo 0.158
         "defaultcontentlanguage",
         "defaultcontentlanguageinsubdir",
         "contentdir",
