@@ -32,6 +32,10 @@ linkerdblog_authors = "data/authors.yaml"
 linkerdblog_permalinks = "/:year/:month/:day/:slug/"
 linkerdblog_tags_from = ["tags", "keywords"]
 
+# These pages (not the posts) use definition lists; posts get them from Goldmark's
+# defaults already.  The extension adds colon_fence to whatever is listed here.
+myst_enable_extensions = ["deflist"]
+
 exclude_patterns = ["_build", "_tools", "_ext", "snippets", "data"]
 html_theme = "alabaster"
 html_title = project
