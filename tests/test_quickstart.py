@@ -1,9 +1,11 @@
 """The quickstart works as written: its files, copied from docs/quickstart.md into an
-empty folder, build with its own command and give no warning.
+empty folder, build with its own command and give no warning; so does the
+README's "Use it in your project".
 
 The files are the page's ``code-block`` directives whose ``:caption:`` is a file
-name; the commands, its ``bash`` blocks' ``python -m sphinx`` and ``linkerdblog``
-lines, run as a user runs them (with this checkout's package first on the path).
+name (in the README, a fence after a line that is only a file name, `` `conf.py`: ``);
+the commands, its ``bash`` blocks' ``python -m sphinx`` and ``linkerdblog`` lines,
+run as a user runs them (with this checkout's package first on the path).
 """
 
 from __future__ import annotations
@@ -23,14 +25,24 @@ _BLOCK = re.compile(
     re.M | re.S,
 )
 _BASH = re.compile(r"^```bash\n(?P<body>.*?)^```$", re.M | re.S)
+README = ROOT / "README.md"
+_README_FILE = re.compile(
+    r"^`(?P<name>[\w./-]+)`:\n\n(?P<fence>`{3,})\w*\n(?P<body>.*?)^(?P=fence)$", re.M | re.S
+)
+
+
+def readme_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Use it in your project")
+    return text[start : text.index("\n## ", start + 1)]
 
 
 def quickstart_files() -> dict[str, str]:
     return {m["name"]: m["body"] for m in _BLOCK.finditer(PAGE.read_text(encoding="utf-8"))}
 
 
-def quickstart_commands(program: str) -> list[str]:
-    text = PAGE.read_text(encoding="utf-8")
+def quickstart_commands(program: str, text: str | None = None) -> list[str]:
+    text = PAGE.read_text(encoding="utf-8") if text is None else text
     lines = [line for m in _BASH.finditer(text) for line in m["body"].splitlines()]
     return [line.split("#", 1)[0].strip() for line in lines if line.startswith(program)]
 
@@ -80,3 +92,20 @@ def test_the_quickstart_installs_from_the_repository() -> None:
         line.split()[-1] not in ("sphinxcontrib-linkerdblog", "sphinxcontrib_linkerdblog")
         for line in installs
     ), installs
+
+
+def test_the_readme_section_builds_as_written_without_a_warning(tmp_path: Path) -> None:
+    section = readme_section()
+    files = {m["name"]: m["body"] for m in _README_FILE.finditer(section)}
+    assert {"conf.py", "index.md"} <= set(files) and "{toctree}" in files["index.md"], files
+    for name, body in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    [build] = quickstart_commands("python -m sphinx", section)
+    done = run(build, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr and "ERROR" not in done.stderr, done.stderr
+    page = (tmp_path / "_build" / "html" / "blog" / "hello.html").read_text(encoding="utf-8")
+    assert "<title>Hello from Hugo" in page
+    [install] = quickstart_commands("python -m pip install", section)
+    assert install.split()[-1] == "/path/to/sphinxcontrib-linkerdblog"
