@@ -32,6 +32,10 @@ linkerdblog_authors = "data/authors.yaml"
 linkerdblog_permalinks = "/:year/:month/:day/:slug/"
 linkerdblog_tags_from = ["tags", "keywords"]
 
+# These pages (not the posts) use definition lists; posts get them from Goldmark's
+# defaults already.  The extension adds colon_fence to whatever is listed here.
+myst_enable_extensions = ["deflist"]
+
 # _example: the Hugo site "Moving a Hugo site" moves (its pages are not these docs').
 exclude_patterns = ["_build", "_tools", "_ext", "snippets", "data", "_example"]
 html_theme = "alabaster"

@@ -250,8 +250,10 @@ OPTIONS: tuple[Option, ...] = (
         "a list of folder paths",
         "Hugo ``static/`` folders, relative to the conf dir: site-root image paths "
         "(``/uploads/x.png``) that are not in the source folder are looked up there. "
-        "Paths leaving the source and static folders are refused.",
-        example='linkerdblog_static_dirs = ["../static"]',
+        'A folder inside the source folder (``["static"]``) is added to '
+        "``exclude_patterns``: its Markdown and HTML files are copied by Hugo, never "
+        "pages. Paths leaving the source and static folders are refused.",
+        example='linkerdblog_static_dirs = ["static"]',
     ),
     Option(
         "read_dirs",

@@ -1,9 +1,13 @@
 """Images as Hugo finds them: site-root paths in ``static/``, bundle paths beside the post.
 
 ``linkerdblog_static_dirs`` lists Hugo ``static/`` folders (relative to the conf
-dir).  A site-root path such as ``/uploads/x.png`` is looked up in the source
-folder, then in each static folder; a relative path, beside the post (Hugo's
-page bundles).  A path that would leave the source folder and the static
+dir), beside the source folder or inside it.  A site-root path such as
+``/uploads/x.png`` is looked up in the source folder, then in each static
+folder; a relative path, beside the post (Hugo's page bundles).  A static
+folder inside the source folder is added to ``exclude_patterns``: Hugo copies
+its files as they are and never renders them, so a ``README.md`` or an
+``.html`` file in it is no page of the site (and no "not in any toctree"
+warning).  A path that would leave the source folder and the static
 folders is refused with a located ``linkerdblog.path`` warning, and the image
 is replaced by its alt text: nothing outside them is read or copied.
 """
@@ -50,8 +54,28 @@ def compute_roots(app: Sphinx, config: Config) -> tuple[list[Path], list[Path]]:
     Images: the source folder and the static folders.  Other files (includes,
     downloads): those and the folders of ``linkerdblog_read_dirs``.
     """
-    images = [Path(app.srcdir).resolve(), *folders(app, config, "linkerdblog_static_dirs")]
+    static = folders(app, config, "linkerdblog_static_dirs")
+    exclude_static(app, config, static)
+    images = [Path(app.srcdir).resolve(), *static]
     return images, [*images, *folders(app, config, "linkerdblog_read_dirs")]
+
+
+def exclude_static(app: Sphinx, config: Config, static: list[Path]) -> None:
+    """Static folders inside the source folder hold files, not documents: excluded.
+
+    Run at ``config-inited``, before Sphinx looks for documents.  A static folder
+    that *is* the source folder (``["."]``) is left alone: excluding it would
+    exclude every page.
+    """
+    srcdir = Path(app.srcdir).resolve()
+    inside = [
+        Path(os.path.relpath(root, srcdir)).as_posix()
+        for root in static
+        if root != srcdir and root.is_relative_to(srcdir)
+    ]
+    added = [pattern for pattern in inside if pattern not in config.exclude_patterns]
+    if added:
+        config.exclude_patterns = [*config.exclude_patterns, *added]
 
 
 def allowed_roots(env: BuildEnvironment) -> list[Path]:
@@ -129,10 +153,34 @@ def not_shown(what: str, path: str, instead: str) -> str:
     return f"{what} {path!r} is in neither the source folder nor the static folders; {instead}"
 
 
+def sphinx_path(uri: str, srcdir: Path, docdir: Path) -> Path:
+    """The file Sphinx itself reads for an image path: a site-root path in the
+    source folder, another beside the document."""
+    if uri.startswith("/"):
+        return (srcdir / uri.lstrip("/")).resolve()
+    return (docdir / uri).resolve()
+
+
+def restore_line(image: nodes.image) -> None:
+    """The image's line, from the nearest ancestor that has one, if it has none."""
+    if image.line:
+        return
+    parent = image.parent
+    while parent is not None and not parent.line:
+        parent = parent.parent
+    if parent is not None:
+        image.line = parent.line
+        image.source = image.source or parent.source
+
+
 class ResolveImages(SphinxTransform):
     """Point images at their file in the static folders; refuse escaping paths.
 
     Priority 150: after parsing, before Sphinx collects images at doctree-read.
+    Each image gets back the line Sphinx's source workaround (priority 10) set to
+    0, so that Sphinx's own warnings about it (``image.not_readable``...) say
+    ``file:line``, not ``file::``.  In a Hugo post ``*`` is no glob (Hugo has
+    none): a path with one is a file like any other.
     """
 
     default_priority = 150
@@ -141,7 +189,9 @@ class ResolveImages(SphinxTransform):
         srcdir = Path(self.env.srcdir)
         roots = allowed_roots(self.env)
         docdir = (srcdir / self.env.docname).parent
+        hugo = get_state(self.env).index.is_hugo(self.env.docname)
         for image in list(self.document.findall(nodes.image)):
+            restore_line(image)
             uri = image.get("uri", "")
             if not uri or "://" in uri or uri.startswith("data:"):
                 continue
@@ -154,10 +204,11 @@ class ResolveImages(SphinxTransform):
                 )
                 alt = image.get("alt") or uri
                 image.replace_self(nodes.inline(alt, alt, classes=["linkerdblog-refused"]))
-            elif isinstance(found, Path) and not found.is_relative_to(srcdir.resolve()):
-                # In a static folder outside the sources: a path relative to the page.
+            elif isinstance(found, Path) and found != sphinx_path(uri, srcdir, docdir):
+                # In a static folder (beside the sources or inside them), not where
+                # Sphinx would look: a path relative to the page.
                 image["uri"] = Path(os.path.relpath(found, docdir)).as_posix()
-            elif found is None and "*" not in uri:
+            elif found is None and (hugo or "*" not in uri):
                 self.missing(image, uri)
 
     def missing(self, image: nodes.image, uri: str) -> None:

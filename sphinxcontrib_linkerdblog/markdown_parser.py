@@ -32,7 +32,7 @@ from sphinx.highlighting import lexers as sphinx_lexers
 
 from .hugo.markdown_rules import alerts, angle_quotes, block_attributes, heading_attributes
 from .hugo.rewrite import ROLE
-from .state import get_state
+from .state import PAGE_TITLE_KEY, get_state
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
@@ -134,12 +134,27 @@ def known_language(name: str) -> bool:
     return True
 
 
+def has_level_one_heading(text: str, config: MdParserConfig) -> bool:
+    """Whether MyST finds a ``# heading`` (or a setext one) in ``text``: a page's own title."""
+    tokens = create_md_parser(config, SphinxRenderer).parse(text)
+    return any(t.type == "heading_open" and t.tag == "h1" for t in tokens)
+
+
 class HugoMarkdownParser(MystParser):
     """MyST's parser; for Hugo posts, with Goldmark's Markdown (module docstring)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
         if not get_state(env).index.is_hugo(env.docname):
+            if env.temp_data.get(PAGE_TITLE_KEY):
+                # A page's YAML title, and no heading of its own (see .posts.sources).
+                shared = env.myst_config
+                env.myst_config = replace(shared, title_to_header=True)
+                try:
+                    super().parse(inputstring, document)
+                finally:
+                    env.myst_config = shared
+                return
             super().parse(inputstring, document)
             return
         settings = goldmark_settings(env.config)

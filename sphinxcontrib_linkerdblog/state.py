@@ -41,6 +41,9 @@ MORE_KEY = "linkerdblog_more"
 TEXT_KEY = "linkerdblog_text"
 """``env.temp_data`` key: the Hugo document's text as MyST parses it (blank lines tell
 :mod:`.posts.summaries` which lists are loose)."""
+PAGE_TITLE_KEY = "linkerdblog_page_title"
+"""``env.temp_data`` key: set when a page that is no Hugo post has a YAML ``title`` and
+no heading of its own: MyST makes that title its ``# H1`` (see :mod:`.posts.sources`)."""
 CALLS_KEY = "linkerdblog_calls"
 """``env.temp_data`` key: the current document's shortcode calls (``rewrite.Entry`` list)."""
 

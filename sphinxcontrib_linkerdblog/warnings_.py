@@ -154,13 +154,36 @@ def _node_location(node: nodes.Node) -> nodes.Node | str:
 
     Sphinx sets the line of every image to 0 (a docutils workaround), so a
     warning about an image would have no line; its figure or paragraph has one.
+    A node no ancestor of which has a line (one made by a transform) is placed
+    at line 1 of its file rather than printed as ``file::``.
     """
     current: Any = node
+    source = None
     while current is not None:
+        source = source or current.source
         if current.line and current.source:
             return f"{current.source}:{current.line}"
+        if current.parent is None and getattr(current, "document", None) is not None:
+            source = source or current.document.get("source")
         current = current.parent
-    return node
+    return f"{source}:1" if source else node
+
+
+def _with_line(location: Any) -> Any:
+    """Every located warning says ``file:<number>:``: a file without a known line
+    (a ``(docname, None)`` pair, a ``"path:"`` string, a bare docname) is given at
+    line 1, where the file and its front matter start, never as ``file::`` or
+    ``file:``."""
+    if isinstance(location, tuple):
+        docname, line = location
+        return (docname, line or 1) if docname else location
+    if isinstance(location, str) and location:
+        path, sep, line = location.rpartition(":")
+        if not sep:
+            return (location, 1)  # a docname: Sphinx turns it into its file's path
+        if line in ("", "0", "None"):
+            return f"{path}:1"
+    return location
 
 
 def warn(
@@ -185,6 +208,7 @@ def warn(
     """
     if location is not None and not isinstance(location, (tuple, str)):
         location = _node_location(location)
+    location = _with_line(location)
     document = _document(location)
     if document is not None:
         seen = _seen.setdefault((document, subtype), [0, None])

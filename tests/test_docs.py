@@ -64,6 +64,29 @@ def test_reference_tables_list_every_option_and_subtype(docs_app) -> None:  # ty
         assert f"linkerdblog.{warning.subtype}" in warnings
 
 
+def test_reference_help_texts_render_their_roles_as_links(docs_app) -> None:  # type: ignore[no-untyped-def]
+    """The help texts are written with rST roles; the pages show links, never
+    ``See :doc:`` as text."""
+    import re
+
+    for page in ("configuration.html", "warnings.html"):
+        html = (docs_app.outdir / page).read_text(encoding="utf-8")
+        assert not re.findall(r":[a-z]+(?::[a-z]+)?:(?:<code|`)", html), page
+    config = (docs_app.outdir / "configuration.html").read_text(encoding="utf-8")
+    for target in ("hugo-compatibility.html", "site-shortcodes.html", "security.html"):
+        assert f'href="{target}"' in config, target
+    assert 'href="blog-features.html#summaries"' in config
+
+
+def test_definition_lists_of_the_pages_render(docs_app) -> None:  # type: ignore[no-untyped-def]
+    """embeds.md's "Privacy" and security.md's raw HTML modes are definition lists:
+    rendered as such, no stray ``:`` at the start of a paragraph."""
+    for page, term in (("embeds.html", "click"), ("security.html", "sanitize")):
+        html = (docs_app.outdir / page).read_text(encoding="utf-8")
+        assert "<p>: " not in html and "\n: " not in html, page
+        assert "<dl" in html and term in html.split("<dl", 1)[1], page
+
+
 def test_example_blog_around_the_posts(docs_app) -> None:  # type: ignore[no-untyped-def]
     out = docs_app.outdir
     hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")

@@ -159,7 +159,7 @@ def test_a_generated_page_never_replaces_the_projects(
     warnings = warnings_of(app)
     assert len(warnings) == 1, warnings
     source = str(clash_root / "blog.md")
-    assert warnings[0].startswith(f"{source}: WARNING: a generated page ('blog', template ")
+    assert warnings[0].startswith(f"{source}:1: WARNING: a generated page ('blog', template ")
     assert f"would be written over this page's {page}; this page is kept" in warnings[0]
     assert warnings[0].endswith("[linkerdblog.page]")
     # ablog's other pages are still written.

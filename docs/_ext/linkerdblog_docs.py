@@ -3,9 +3,16 @@
 The configuration reference comes from :data:`sphinxcontrib_linkerdblog.config.OPTIONS`
 and the warning reference from :class:`sphinxcontrib_linkerdblog.warnings_.Warn`,
 so neither can drift from the code.
+
+The help texts are written in reStructuredText's inline markup (``code``,
+:role:`target`), the markup of the package's docstrings, while the pages are
+MyST Markdown: :func:`myst_inline` turns each role into MyST's {role}`target`
+before parsing, so a role is a link, never literal text.
 """
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -13,6 +20,17 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_linkerdblog.config import OPTIONS
 from sphinxcontrib_linkerdblog.warnings_ import WARNING_TYPE, Warn
+
+_LITERAL = re.compile(r"(``.+?``)")
+_ROLE = re.compile(r"(?<![\w`]):(?P<name>[a-z]+(?::[a-z]+)?):(?P<target>`[^`]+`)")
+
+
+def myst_inline(text: str) -> str:
+    """reStructuredText roles in ``text`` as MyST roles; literals (``...``) untouched."""
+    parts = _LITERAL.split(text)
+    for i in range(0, len(parts), 2):  # the even parts are outside literals
+        parts[i] = _ROLE.sub(r"{\g<name>}\g<target>", parts[i])
+    return "".join(parts)
 
 
 def _table(header: list[str], rows: list[list[nodes.Node]], widths: list[int]) -> nodes.table:
@@ -43,7 +61,7 @@ class OptionsTable(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         rows = []
         for option in OPTIONS:
-            help_nodes, _ = self.parse_inline(option.help, lineno=self.lineno)
+            help_nodes, _ = self.parse_inline(myst_inline(option.help), lineno=self.lineno)
             rows.append(
                 [
                     nodes.paragraph("", "", nodes.literal(option.full_name, option.full_name)),
@@ -68,7 +86,7 @@ class WarningsTable(SphinxDirective):
         rows = []
         for warning in Warn:
             name = f"{WARNING_TYPE}.{warning.subtype}"
-            help_nodes, _ = self.parse_inline(warning.help_text, lineno=self.lineno)
+            help_nodes, _ = self.parse_inline(myst_inline(warning.help_text), lineno=self.lineno)
             rows.append(
                 [
                     nodes.paragraph("", "", nodes.literal(name, name)),

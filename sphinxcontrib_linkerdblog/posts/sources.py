@@ -7,6 +7,16 @@ sees Hugo's front matter (it only knows YAML), the body's ``##`` headings nest
 under the title, and every body line keeps its line number.  Then, in every
 Markdown document, shortcodes are rewritten (see :mod:`.hugo.rewrite`).
 
+A Markdown page that is no post (``about.md`` outside ``blog_post_pattern``) may
+have Hugo front matter too (:func:`read_page_front_matter`).  In TOML, JSON or
+Org, which MyST cannot read and would print as text, it is replaced like a
+post's, by the title when the page has no ``# heading`` of its own (else by
+blank lines); a block without a readable title gives the file's name.  YAML
+is MyST's own front matter (it may hold ``orphan`` or ``myst`` settings) and
+stays; its ``title`` becomes the page's heading through MyST's
+``title_to_header``, again only on a page without a heading, so no page that
+has a title today gets a second one.
+
 What is read here for the document being parsed is handed to later stages
 through ``env.temp_data``, which Sphinx clears after each document: parallel
 readers never share it.
@@ -17,11 +27,13 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from ..hugo.metadata import fallback_title
+from ..hugo.frontmatter import split_front_matter
+from ..hugo.metadata import fallback_title, read_front
 from ..hugo.rewrite import escape_markdown, rewrite_text
 from ..hugo.text import clean, decode
+from ..markdown_parser import has_level_one_heading
 from ..shortcodes.engine import resolve_url
-from ..state import CALLS_KEY, MORE_KEY, POST_KEY, TEXT_KEY, get_state
+from ..state import CALLS_KEY, MORE_KEY, PAGE_TITLE_KEY, POST_KEY, TEXT_KEY, get_state
 from ..warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -80,6 +92,35 @@ def read_hugo_front_matter(app: Sphinx, docname: str, text: str) -> str:
     return text
 
 
+def read_page_front_matter(app: Sphinx, docname: str, text: str) -> str:
+    """Hugo front matter of a page that is no post: see the module docstring."""
+    front = split_front_matter(text)
+    if front.format is None:
+        return text
+    myst_config = app.env.myst_config  # type: ignore[attr-defined]
+    if front.format == "yaml":
+        title = front.data.get("title")
+        if (
+            isinstance(title, str)
+            and title.strip()
+            and not has_level_one_heading(text, myst_config)
+        ):
+            app.env.temp_data[PAGE_TITLE_KEY] = True
+        return text
+    if front.format != "toml" and front.problems:
+        # "{" or "#+" that is no readable JSON or Org block: the page's own text.
+        return text
+    found = read_front(text)
+    for problem in found.problems:
+        warn(problem.message, Warn.FRONTMATTER, (docname, problem.line))
+    body = replace_front_matter(text, front.end_line, "").removeprefix("# ")  # blank lines
+    if has_level_one_heading(body, myst_config):
+        return body
+    # No title in a block that does not parse, or none at all: the file's name.
+    title = found.meta.title or fallback_title(docname, found.meta)
+    return replace_front_matter(text, front.end_line, title)
+
+
 def check_encoding(app: Sphinx, docname: str, text: str) -> None:
     """Warn about a source that was not UTF-8 (Sphinx read it with our codec).
 
@@ -130,6 +171,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         text = read_hugo_front_matter(app, docname, text)
         # Hugo's summary marker (<!--more-->): looked for in the doctree only if here.
         app.env.temp_data[MORE_KEY] = "more" in text
+    else:
+        text = read_page_front_matter(app, docname, text)
     if "{{" in text:
         rewritten = rewrite_text(text, url_for=lambda entry, _i: resolve_url(app, docname, entry))
         for message, line in rewritten.problems:

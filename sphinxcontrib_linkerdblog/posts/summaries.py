@@ -19,7 +19,9 @@ The doctree is written out, for counting only, as Goldmark would write it
 (:class:`_Goldmark`): the count stops at the first ``</p>`` that reaches the
 limit, and the writing goes on until the open elements are closed.  The
 summary is a copy of the blocks up to the node written then.  Copies lose
-their ids and names (a listing page holds many posts), and sub-headings become
+their ids and names (a listing page holds many posts), except that a figure,
+table or code block with a caption gets a new one made from the post's file and
+line (Sphinx's HTML writer warns about a captioned one with none), and sub-headings become
 rubrics (ablog drops the first ``<h1>`` of an excerpt).  The manual summary
 keeps Hugo's own cut: a divider inside a list ends the list there.
 
@@ -134,7 +136,33 @@ def _clean(node: nodes.Node) -> list[nodes.Node]:
             element["ids"] = []
             element["names"] = []
             element["dupnames"] = []
+            if _captioned(element):
+                element["ids"] = [_excerpt_id(element)]
     return [node]
+
+
+def _captioned(element: nodes.Element) -> bool:
+    """A node Sphinx numbers (figure, table, code block) that has a caption: its
+    caption is written with a figure number looked up by id."""
+    if isinstance(element, nodes.figure):
+        return any(isinstance(c, nodes.caption) for c in element.children)
+    if isinstance(element, nodes.table):
+        return any(isinstance(c, nodes.title) for c in element.children)
+    if isinstance(element, nodes.container) and element.get("literal_block"):
+        return any(isinstance(c, nodes.caption) for c in element.children)
+    return False
+
+
+def _excerpt_id(element: nodes.Element) -> str:
+    """An id for a copied captioned node, the same in every build and unique on a
+    listing page: the post's last path parts (bundles are all ``index``) and the line."""
+    source, line = element.source, element.line
+    parent = element.parent
+    while (not source or not line) and parent is not None:
+        source, line = source or parent.source, line or parent.line
+        parent = parent.parent
+    where = "-".join(re.split(r"[\\/]", (source or "").rsplit(".", 1)[0])[-3:])
+    return nodes.make_id(f"excerpt-{where}-{element.tagname}-{line or 0}")
 
 
 def _copy_all(children: list[nodes.Node]) -> list[nodes.Node]:
