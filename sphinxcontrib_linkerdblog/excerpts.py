@@ -9,11 +9,14 @@ that shows the post.  Here:
 
 * :func:`render` is ``Post.to_html`` step for step (ablog's own helpers
   resolve and translate), with the default settings made once per build;
-* :func:`excerpt_html` renders a listing's excerpt once per post for all pages
-  whose links start alike (:func:`link_base`);
-* ablog's Atom feed gets :func:`render` through each post object (an instance
-  attribute, set when the generated pages are collected; ablog's class is left
-  as it is).
+* :func:`moved_html` renders an excerpt once per post for a page no document
+  has and moves its relative paths to each page that shows it; an excerpt
+  whose HTML could depend on the page in other ways (a relative ``doc``
+  reference, a node of another extension) is rendered once for all listing
+  pages whose links start alike (:func:`link_base`);
+* the feeds (ablog's Atom feed, through each post object: an instance
+  attribute set when the generated pages are collected, ablog's class left as
+  it is; our RSS feeds) get :func:`feed_html`, moved the same way.
 
 ``CACHE_EXCERPTS = False`` goes back to ablog's own ``to_html`` everywhere, so
 a test can compare the two outputs byte for byte.
@@ -103,10 +106,10 @@ def render(
 
 
 def to_html(app: Sphinx, post: Any, pagename: str, **options: Any) -> str:
-    """:func:`render`, or ablog's own ``to_html`` when ``CACHE_EXCERPTS`` is off."""
+    """:func:`feed_html`, or ablog's own ``to_html`` when ``CACHE_EXCERPTS`` is off."""
     if not CACHE_EXCERPTS:
         return str(post.to_html(pagename, **options))
-    return render(app, post, pagename, **options)
+    return feed_html(app, post, pagename, **options)
 
 
 def link_base(target_uri: str) -> str:
@@ -126,26 +129,35 @@ BASE = "_linkerdblog_excerpt_"
 """The page name an excerpt is rendered for once, then moved: no document has it."""
 _URL = re.compile(r'(?<= )(href|src)="([^"#?:]*)((?:[#?][^"]*)?)"')
 _SAFE_MODULES = ("docutils.nodes", "sphinx.addnodes")
+_SAFE_PACKAGES = ("sphinxcontrib_linkerdblog.embeds.",)  # their HTML has no relative path
 
 
 def _from_page(xref: addnodes.pending_xref) -> bool:
-    """Whether ``xref`` is resolved from the folder of the page it is shown on."""
-    target = str(xref.get("reftarget", ""))
-    return xref.get("reftype") in ("doc", "myst") and not target.startswith("/")
+    """Whether ``xref`` is resolved from the folder of the page it is shown on.
+
+    Sphinx's ``doc`` role and MyST's links that are not yet a document
+    (``refdomain`` other than ``doc``) join a relative target to the page's
+    folder; a MyST link to a document already names it from the root.
+    """
+    if str(xref.get("reftarget", "")).startswith("/"):
+        return False
+    kind = xref.get("reftype")
+    return kind == "doc" or (kind == "myst" and xref.get("refdomain") != "doc")
 
 
 def relocatable(post: Any) -> bool:
     """Whether ``post``'s excerpt renders alike for every page but for its links' paths.
 
-    True when every node is docutils' or Sphinx's own (their HTML puts paths
-    only in ``href`` and ``src``; raw HTML, whose paths are the author's, is
+    True when every node is docutils', Sphinx's or an embed's (their HTML puts
+    paths only in ``href`` and ``src``; raw HTML, whose paths are the author's, is
     left out of the move) and no reference is resolved relative to the page it
     is shown on (a relative ``doc`` target: ablog resolves those from the
     listing page).
     """
     for excerpt in post.excerpt:
         for node in excerpt.findall():
-            if type(node).__module__ not in _SAFE_MODULES:
+            module = type(node).__module__
+            if module not in _SAFE_MODULES and not module.startswith(_SAFE_PACKAGES):
                 return False
             if isinstance(node, addnodes.pending_xref) and _from_page(node):
                 return False
@@ -175,7 +187,9 @@ def relocate(html: str, raws: list[str], base: str, here: str) -> str:
         attribute, path, rest = match.groups()
         if not path or path.startswith("/"):
             return match.group(0)
-        return f'{attribute}="{relative_uri(here, absolute(base_dir, path))}{rest}"'
+        moved = relative_uri(here, absolute(base_dir, path))
+        # A link to the page itself: Sphinx's HTML writer prints an empty href as "#".
+        return f'{attribute}="{moved or ("" if rest else "#")}{rest}"'
 
     html = _URL.sub(move, html)
     for number, text in enumerate(raws):
@@ -183,42 +197,72 @@ def relocate(html: str, raws: list[str], base: str, here: str) -> str:
     return _H1.sub("", html, count=1)
 
 
+def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> str | None:
+    """``post``'s excerpt for ``pagename``, rendered once and moved; None if it cannot be.
+
+    A :func:`relocatable` excerpt is rendered once per build (for each
+    ``img_url``) for a page no document has, and its paths moved for each page
+    that shows it (:func:`relocate`).
+    """
+    state = get_state(app.env)
+    if post.docname not in state.relocatable:
+        state.relocatable[post.docname] = relocatable(post)
+    if not state.relocatable[post.docname]:
+        return None
+    key = (post.docname, img_url)
+    if key not in state.moved_excerpts:
+        raws: list[str] = []
+        html = render(app, post, BASE, drop_h1=False, img_url=img_url, raws=raws)
+        state.moved_excerpts[key] = (html, raws)
+    html, raws = state.moved_excerpts[key]
+    builder = app.builder
+    return relocate(html, raws, builder.get_target_uri(BASE), builder.get_target_uri(pagename))
+
+
 def excerpt_html(app: Sphinx, pagename: str, post: Any) -> Markup:
-    """ablog's ``post.to_html(pagename)``, rendered once per post.
+    """ablog's ``post.to_html(pagename)`` for a listing page, rendered once per post.
 
     ablog renders a post's excerpt again for every listing page that shows it
     (a post with four tags: on ten pages).  What differs between two pages is
-    only where their links point from: a :func:`relocatable` excerpt is
-    rendered once and its paths moved for each page (:func:`relocate`); any
-    other is rendered once for all pages whose links start alike
+    only where their links point from: the excerpt is moved (:func:`moved_html`)
+    or, when it cannot be, rendered once for all pages whose links start alike
     (:func:`link_base`: every tag page, every author page, every page of a
     pager).  The cache lives as long as the build.
     """
     if not CACHE_EXCERPTS:
         return Markup(post.to_html(pagename))
+    moved = moved_html(app, post, pagename)
+    if moved is not None:
+        return Markup(moved)
     state = get_state(app.env)
-    here = app.builder.get_target_uri(pagename)
-    if post.docname not in state.relocatable:
-        state.relocatable[post.docname] = relocatable(post)
-    if state.relocatable[post.docname]:
-        if post.docname not in state.moved_excerpts:
-            raws: list[str] = []
-            html = render(app, post, BASE, drop_h1=False, raws=raws)
-            state.moved_excerpts[post.docname] = (html, raws)
-        html, raws = state.moved_excerpts[post.docname]
-        return Markup(relocate(html, raws, app.builder.get_target_uri(BASE), here))
-    key = (post.docname, link_base(here))
+    key = (post.docname, link_base(app.builder.get_target_uri(pagename)))
     if key not in state.excerpts:
         state.excerpts[key] = render(app, post, pagename)
     return Markup(state.excerpts[key])
 
 
+def feed_html(
+    app: Sphinx,
+    post: Any,
+    pagename: str,
+    fulltext: bool = False,
+    drop_h1: bool | int = True,
+    img_url: bool = False,
+) -> str:
+    """``post.to_html(...)`` as the feeds call it: moved when it can be, else rendered."""
+    if not fulltext and drop_h1 is True:
+        moved = moved_html(app, post, pagename, img_url)
+        if moved is not None:
+            return moved
+    return render(app, post, pagename, fulltext, drop_h1, img_url)
+
+
 def give_posts_render(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``, before ablog's feed: its ``post.to_html`` is :func:`render`."""
+    """``html-collect-pages``, before ablog's feed: its ``post.to_html`` is :func:`feed_html`."""
     if CACHE_EXCERPTS:
         blog = Blog(app)
         for post in [*blog.posts, *blog.drafts]:
-            post.to_html = partial(render, app, post)
+            post.to_html = partial(feed_html, app, post)
     return []  # no pages of its own
 
 

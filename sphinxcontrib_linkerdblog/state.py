@@ -72,7 +72,7 @@ class BuildState:
         excerpt's document (:mod:`.excerpts`).
     :ivar relocatable: post -> whether its excerpt is rendered once for every
         listing page and its paths moved (:func:`.excerpts.relocatable`).
-    :ivar moved_excerpts: post -> its excerpt rendered for no page, with raw HTML
+    :ivar moved_excerpts: (post, img_url) -> its excerpt rendered for no page, with raw HTML
         stood in for, and the raw HTML (:func:`.excerpts.relocate`).
     :ivar fingerprint: what this build's generated pages show, hashed (see
         :mod:`.unchanged_pages`).
@@ -96,7 +96,7 @@ class BuildState:
     excerpts: dict[tuple[str, str], str] = field(default_factory=dict)
     docutils_defaults: Any = None
     relocatable: dict[str, bool] = field(default_factory=dict)
-    moved_excerpts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    moved_excerpts: dict[tuple[str, bool], tuple[str, list[str]]] = field(default_factory=dict)
     fingerprint: str = ""
     unchanged_pages: bool = False
     generated_files: set[Path] = field(default_factory=set)

@@ -43,7 +43,8 @@ def test_excerpts_rendered_once_give_the_same_pages(
         built[cached] = pages(Path(app.outdir))
         if cached:
             state = excerpts.get_state(app.env)
-            moved, per_folder = set(state.moved_excerpts), {post for post, _ in state.excerpts}
+            moved = {post for post, _ in state.moved_excerpts}
+            per_folder = {post for post, _ in state.excerpts}
     assert built[True] == built[False]
     assert {"blog/atom.xml", "index.xml"} <= set(built[True])  # the feeds, too
     shown = sum(page.count(b'class="ablog-post-excerpt"') for page in built[True].values())
