@@ -32,23 +32,13 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .stable_outputs import write_if_changed
 from .state import get_state
 from .unchanged_pages import note_generated, skippable, skips
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` unless ``path`` already holds exactly it; True if written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.write_bytes(data)
-    return True
 
 
 def _call(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any, Any]:

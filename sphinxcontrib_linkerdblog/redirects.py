@@ -32,7 +32,7 @@ from sphinx.util.osutil import relative_uri
 from . import messages
 from .hugo.urls import page_file
 from .interplay.redirect_claims import claimed_pages
-from .page_writes import write_if_changed
+from .stable_outputs import write_if_changed
 from .state import get_state
 from .unchanged_pages import note_generated, skips
 from .warnings_ import Warn, warn

@@ -28,7 +28,7 @@ from feedgen.feed import FeedGenerator
 
 from .excerpts import to_html
 from .hugo.permalinks import urlize
-from .page_writes import write_if_changed
+from .stable_outputs import write_if_changed
 from .state import get_state
 from .unchanged_pages import note_generated, skips
 from .warnings_ import Warn, warn

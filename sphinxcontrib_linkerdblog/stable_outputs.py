@@ -37,6 +37,17 @@ _ENTRY_UPDATED = re.compile(rb"<entry>.*?<updated>([^<]+)</updated>", re.S)
 _FEED_UPDATED = re.compile(rb"<updated>[^<]*</updated>")
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless ``path`` already holds exactly it; True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
+    return True
+
+
 def stable_feed(data: bytes) -> bytes:
     """``data`` with the feed's own ``<updated>`` set to its newest entry's."""
     head, found, rest = data.partition(b"<entry>")

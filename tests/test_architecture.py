@@ -43,8 +43,16 @@ def imports(name: str, path: Path) -> list[tuple[str, bool]]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
         for sub in ast.walk(node)
     }
+    typing_only = {
+        id(sub)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for sub in ast.walk(node)
+    }
     found: list[tuple[str, bool]] = []
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue  # never runs: no cycle through it
         targets: list[str] = []
         if isinstance(node, ast.ImportFrom):
             if node.level:
@@ -69,8 +77,8 @@ def graph() -> dict[str, set[str]]:
     for name, path in MODULES.items():
         own = {".".join(name.split(".")[:end]) for end in range(1, name.count(".") + 1)}
         targets: set[str] = set()
-        for target, where in imports(name, path):
-            if where != "module":
+        for target, in_function in imports(name, path):
+            if in_function:
                 continue
             parts = target.split(".")
             targets.update(".".join(parts[:end]) for end in range(2, len(parts) + 1))
@@ -132,7 +140,9 @@ def test_pure_layer_imports_no_sphinx() -> None:
 
 
 def test_no_import_cycles() -> None:
-    assert cycles(graph()) == []
+    edges = graph()
+    assert sum(len(targets) for targets in edges.values()) > 200  # the graph is real
+    assert cycles(edges) == []
 
 
 def test_no_imports_inside_functions() -> None:

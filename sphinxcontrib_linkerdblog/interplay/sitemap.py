@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-from ..page_writes import write_if_changed
 from ..posts.domain import published
+from ..stable_outputs import write_if_changed
 from ..state import get_state
 
 if TYPE_CHECKING:
