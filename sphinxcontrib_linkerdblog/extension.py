@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_design.extension import STATIC_DIR
 
+from .ablog_doctrees import setup_ablog_doctrees
 from .ablog_pages import setup_ablog_pages
 from .authors import load_authors
 from .book import setup_book
@@ -117,6 +118,7 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     app.setup_extension("ablog")
     setup_parallel_reading(app)
+    setup_ablog_doctrees(app)
     setup_config(app)
     setup_hugo_config(app)
     setup_warnings(app)
