@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,8 @@ import ablog
 import sphinx
 from ablog.blog import Blog
 from ablog.post import generate_atom_feeds
+from sphinx.locale import __
+from sphinx.util import logging
 
 from . import __version__
 from .interplay.redirect_claims import claimed_pages
@@ -47,6 +49,8 @@ from .state import get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
 
 RECORD = ".linkerdblog.buildinfo"
 """The output folder's record of the last good build's fingerprint and generated files."""
@@ -72,11 +76,11 @@ def _post(post: Any, fulltext: bool) -> list[Any]:
 def fingerprint(app: Sphinx) -> str:
     """What the generated pages, feeds and redirects of this build show, hashed."""
     env, builder = app.env, app.builder
-    blog = Blog(app)
+    blog, index = Blog(app), get_state(env).index
     fulltext = bool(blog.blog_feed_fulltext) or app.config.linkerdblog_rss_content == "full"
     records = {
         docname: {k: v for k, v in asdict(record).items() if k != "lines"}
-        for docname, record in sorted(get_domain(env).posts.items())
+        for docname, record in get_domain(env).posts.items()
     }
     build_info: Any = getattr(builder, "build_info", None)
     templates: Any = getattr(builder, "templates", None)
@@ -89,12 +93,26 @@ def fingerprint(app: Sphinx) -> str:
         "toctrees": sorted((d, sorted(i)) for d, i in env.toctree_includes.items()),
         "posts": [_post(post, fulltext) for post in [*blog.posts, *blog.drafts]],
         "records": records,
-        "index": repr(get_state(env).index),
+        "index": {  # not its cache of parsed front matter (keyed by this process's hashes)
+            name: getattr(index, name) for name in ("posts", "urls", "claims", "own", "tz")
+        },
         "pages": sorted(get_state(env).pages.items()),
         "claimed": sorted(claimed_pages(app).items()),  # other extensions' redirects
     }
-    text = json.dumps(parts, sort_keys=True, default=str)
+    text = json.dumps(parts, sort_keys=True, default=_plain)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON cannot hold, in a form that is the same in every process.
+
+    Sets are sorted (their order changes with each process's hash seed).
+    """
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=repr)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return str(value)
 
 
 def _record_path(app: Sphinx) -> Path:
@@ -119,6 +137,10 @@ def decide(app: Sphinx, env: Any) -> list[str]:
     )
     if state.unchanged_pages:
         state.generated_files.update(outdir / name for name in files)
+        logger.info(
+            __("generated pages, feeds and redirects unchanged: %d files left as they are"),
+            len(files),
+        )
     return []
 
 

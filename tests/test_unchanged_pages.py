@@ -6,7 +6,10 @@ See :mod:`sphinxcontrib_linkerdblog.unchanged_pages`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +112,18 @@ def test_skipped_pages_equal_rendered_ones(make_app, src, tmp_path, monkeypatch)
     assert ours.keys() - {unchanged_pages.RECORD} == theirs.keys()
     differ = [name for name in theirs if ours[name][0] != theirs[name][0]]
     assert differ in ([], [".buildinfo"])
+
+
+def test_the_fingerprint_is_the_same_in_every_process(src, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two ``sphinx-build`` processes with other hash seeds (set order differs):
+    the second leaves the generated pages as they are."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)]
+    repo = str(Path(__file__).parents[1])
+    logs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": repo}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        logs.append(done.stdout)
+    assert "unchanged: " not in logs[0]
+    assert "generated pages, feeds and redirects unchanged: " in logs[1]

@@ -8,6 +8,7 @@ sphinx-design and ablog alone.  A replica at scale ``n`` has every post
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ EDITED = "linkerd-service-account-tokens.md"  # the post the edit scenario chang
 
 COMMON = (
     'blog_baseurl = "https://linkerd.io/"',
-    'suppress_warnings = ["image.not_readable", "linkerdblog.image"]',
+    'suppress_warnings = ["image.not_readable", "linkerdblog.image"]',  # names with spaces
 )
 OURS = (
     "import sys",
@@ -99,6 +100,33 @@ def make_corpus(scratch: Path, scale: int) -> Path:
     return blog
 
 
+# A 1x1 transparent PNG: what every image the posts name becomes (see images()).
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
+IMAGE = re.compile(r"""(/(?:uploads|images)/[^\s)"'<>]+\.(?:png|jpe?g|gif|svg|webp))""", re.I)
+
+
+def images(project: Path, posts: Path) -> int:
+    """Put a stand-in at every site-root image path the posts name; how many.
+
+    The corpus comes without its images.  Without them plain Sphinx reads every
+    post naming one again on every build (99 of 151), so the baselines' rebuilds
+    would measure missing files, not the build; every project gets the same
+    stand-ins, as a real site has its images.
+    """
+    paths = {
+        match for post in posts.rglob("*.md") for match in IMAGE.findall(post.read_text("utf-8"))
+    }
+    for path in paths:
+        target = project / path.lstrip("/")
+        if target.resolve().is_relative_to(project.resolve()) and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(PIXEL)
+    return len(paths)
+
+
 def make_projects(scratch: Path, scale: int) -> dict[str, Path]:
     """(a), (b) and (c) Sphinx projects for ``scale``.
 
@@ -118,5 +146,6 @@ def make_projects(scratch: Path, scale: int) -> dict[str, Path]:
     shutil.copytree(projects["a"], projects["c"])
     (projects["c"] / "conf.py").write_text("\n".join(MYST_ONLY) + "\n", "utf-8")
     for project in projects.values():
+        images(project, project / "blog")
         (project / "index.md").write_text("# Blog\n\nThe Linkerd blog, built by Sphinx.\n", "utf-8")
     return projects
