@@ -5,6 +5,7 @@ See :mod:`sphinxcontrib_linkerdblog.ablog_doctrees`.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ def test_the_copy_is_a_stand_in_that_gives_the_same_full_text(
 
     kept = tmp_path / "kept"
     shutil.copytree(rootdir / "test-excerpts", kept)
-    monkeypatch.setattr(ablog_doctrees, "drop_doctree_copy", lambda *args: None)
+    monkeypatch.setattr(ablog_doctrees, "lighten_post_info", lambda *args: None)
     theirs = build(make_app, kept)
     assert isinstance(theirs.env.ablog_posts["blog/links"][0]["doctree"], nodes.document)
     assert full_texts(theirs) == ours
@@ -54,3 +55,26 @@ def test_a_full_text_feed_keeps_ablogs_copy(make_app, rootdir, tmp_path) -> None
     app = build(make_app, src, blog_feed_fulltext=True)
     assert isinstance(app.env.ablog_posts["blog/links"][0]["doctree"], nodes.document)
     assert "The rest." in (Path(app.outdir) / "blog" / "atom.xml").read_text("utf-8")
+
+
+def test_excerpts_no_longer_carry_their_document(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pickling a post's excerpt no longer pickles the whole post (through ``ids``)."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-excerpts", src)
+    app = build(make_app, src)
+    excerpts = [
+        node
+        for infos in app.env.ablog_posts.values()
+        for info in infos
+        for top in info["excerpt"]
+        for node in top.findall()
+    ]
+    assert len(excerpts) > 20
+    assert all(node.document is None for node in excerpts)
+    size = len(pickle.dumps(app.env.ablog_posts))
+    whole = len(pickle.dumps(app.env.get_doctree("blog/links")))
+    assert size < 4 * whole  # four posts' data: less than four whole posts
+    # ablog's listings render them as before (the copies join ablog's new document)
+    assert "Links everywhere" in (Path(app.outdir) / "blog" / "tag" / "mesh.html").read_text(
+        "utf-8"
+    )
