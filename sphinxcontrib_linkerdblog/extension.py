@@ -43,7 +43,7 @@ from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
 from .site_shortcode_changes import setup_site_shortcode_changes
 from .stable_outputs import setup_stable_outputs
-from .state import BuildState, attach_state, keep_for_builder
+from .state import BuildState, attach_state, keep_for_builder, note_changes
 from .themes import setup_themes
 from .unchanged_pages import setup_unchanged_pages
 from .warnings_ import setup_warnings
@@ -124,6 +124,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_warnings(app)
     app.connect("config-inited", init_state, priority=600)
     app.connect("builder-inited", attach_state, priority=1)
+    app.connect("env-purge-doc", note_changes)
+    app.connect("env-before-read-docs", note_changes)
     app.connect("builder-inited", read_any_bytes, priority=2)
     setup_goldmark(app)
     setup_markdown_parser(app)

@@ -76,6 +76,12 @@ def keep_unchanged(app: Sphinx) -> None:
     def handle_page(pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
         templatename, outfilename, event_arg = _call(args, kwargs)
         target = Path(outfilename or builder.get_output_path(pagename))
+        generated = event_arg is None and outfilename is None and pagename not in app.env.all_docs
+        unchanged = skips(app) and target in state.generated_files
+        if generated and unchanged and skippable(app, pagename, templatename):
+            written.add(target)
+            stats[1] += 1
+            return None  # what it shows is unchanged (see .unchanged_pages)
         if event_arg is None and outfilename is None:  # a generated page, not a document
             if not documents:
                 documents.update(document_outputs(app))
@@ -95,9 +101,6 @@ def keep_unchanged(app: Sphinx) -> None:
         if outfilename or pagename in app.env.all_docs:
             return original(pagename, addctx, *args, **kwargs)
         if skippable(app, pagename, templatename):
-            if skips(app) and target in state.generated_files:
-                stats[1] += 1
-                return None  # what it shows is unchanged (see .unchanged_pages)
             note_generated(app, target)
         if not target.is_file():
             stats[0] += 1

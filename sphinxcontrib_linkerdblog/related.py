@@ -16,6 +16,7 @@ from docutils import nodes
 from .book import documents_in
 from .listings import uri_of
 from .posts.domain import get_domain, published
+from .state import get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,9 +59,13 @@ def compute(app: Sphinx, env: BuildEnvironment) -> list[str]:
     post's tags or title reaches every page that lists it.
     """
     domain = get_domain(env)
-    posts = published(env)
     old = domain.data.get("related", {})
     fields = tuple(app.config.linkerdblog_related_from)
+    settings = (app.config.linkerdblog_related_posts, fields)
+    if old and not get_state(env).docs_changed and domain.data.get("related_settings") == settings:
+        return []  # no post read or removed: every list is as it was
+    domain.data["related_settings"] = settings
+    posts = published(env)
     lists = related(posts, app.config.linkerdblog_related_posts, fields)
     # What each page shows: (docname, title) pairs, so a changed title is a change.
     shown = {d: [(t, posts[t].title or t) for t in targets] for d, targets in lists.items()}

@@ -83,6 +83,8 @@ class BuildState:
         (:func:`.ablog_pages.cloud_sizes`), once per build.
     :ivar pager_pages: the pages after the first of each paged listing
         (``blog/page/2/index``) this build rendered; no sitemap lists them.
+    :ivar docs_changed: whether this build read or removed any document (see
+        :func:`note_changes`).
     """
 
     index: PostIndex
@@ -102,6 +104,7 @@ class BuildState:
     generated_files: set[Path] = field(default_factory=set)
     clouds: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
     pager_pages: set[str] = field(default_factory=set)
+    docs_changed: bool = False
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""
@@ -140,3 +143,14 @@ def get_state(env: BuildEnvironment) -> BuildState:
         state = _empty()
         setattr(env, ENV_ATTRIBUTE, state)
     return state
+
+
+def note_changes(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
+    """``env-purge-doc`` and ``env-before-read-docs``: a document is read or removed.
+
+    ``env-purge-doc`` comes for every document removed or read again;
+    ``env-before-read-docs`` lists those read (new ones too).
+    """
+    if args and not isinstance(args[0], str) and not args[0]:
+        return  # env-before-read-docs with nothing to read
+    get_state(env).docs_changed = True

@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +42,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 
 from . import __version__
+from .ablog_doctrees import fulltext_wanted
 from .interplay.redirect_claims import claimed_pages
 from .posts.domain import get_domain
 from .state import get_state
@@ -64,55 +64,71 @@ _POST_FIELDS = ("title", "date", "update", "published", "draft", "section", "ord
 _POST_LABELS = ("tags", "author", "category", "location", "language")
 
 
-def _post(post: Any, fulltext: bool) -> list[Any]:
-    """What ablog's pages and feeds show of one post."""
-    shown: list[Any] = [post.docname, *(str(getattr(post, name, "")) for name in _POST_FIELDS)]
-    shown += [[str(label) for label in getattr(post, name, None) or []] for name in _POST_LABELS]
-    excerpt = [node.pformat() for node in post.excerpt]
-    shown.append(post.doctree.pformat() if fulltext else excerpt)
-    return shown
+SHOWN = "linkerdblog_shown"
+"""Key of a post's data in ``env.ablog_posts``: the digest of its excerpt's nodes
+(its whole doctree's for full-text feeds), made when the post is read."""
+
+
+def _digest(nodes: list[Any]) -> str:
+    text = "".join(node.pformat() for node in nodes)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def digest_post_info(app: Sphinx, doctree: Any) -> None:
+    """``doctree-read``, after ablog's: what the listings show of each post, summed up.
+
+    Done once, when the post is read, and kept with ablog's data (pickled,
+    merged from parallel readers, purged with the post), so that a build which
+    reads nothing does not walk every excerpt again.
+    """
+    fulltext = fulltext_wanted(app)
+    for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
+        info[SHOWN] = _digest([info["doctree"]] if fulltext else info.get("excerpt") or [])
+
+
+def _post(post: Any, fulltext: bool) -> str:
+    """What ablog's pages and feeds show of one post, as text."""
+    shown = [post.docname, *(str(getattr(post, name, "")) for name in _POST_FIELDS)]
+    shown += [
+        ",".join(str(label) for label in getattr(post, name, None) or []) for name in _POST_LABELS
+    ]
+    digest = (getattr(post, "options", None) or {}).get(SHOWN)
+    shown.append(digest or _digest([post.doctree] if fulltext else post.excerpt))
+    return "\x00".join(shown)
 
 
 def fingerprint(app: Sphinx) -> str:
-    """What the generated pages, feeds and redirects of this build show, hashed."""
+    """What the generated pages, feeds and redirects of this build show, hashed.
+
+    Every part is text that is the same in every process: ``repr`` of the
+    dataclasses, dicts and lists (in the order they were filled, the same for
+    the same sources) and sorted sets.
+    """
     env, builder = app.env, app.builder
-    blog, index = Blog(app), get_state(env).index
-    fulltext = bool(blog.blog_feed_fulltext) or app.config.linkerdblog_rss_content == "full"
-    records = {
-        docname: {k: v for k, v in asdict(record).items() if k != "lines"}
-        for docname, record in get_domain(env).posts.items()
-    }
+    blog, state = Blog(app), get_state(env)
+    index = state.index
+    fulltext = fulltext_wanted(app)
     build_info: Any = getattr(builder, "build_info", None)
     templates: Any = getattr(builder, "templates", None)
-    parts = {
-        "versions": [sphinx.__version__, ablog.__version__, __version__],
-        "builder": builder.name,  # the record lives in its output folder
-        "config": [getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", "")],
-        "templates": templates.newest_template_mtime() if templates else 0,
-        "titles": sorted((d, t.astext()) for d, t in env.titles.items()),
-        "toctrees": sorted((d, sorted(i)) for d, i in env.toctree_includes.items()),
-        "posts": [_post(post, fulltext) for post in [*blog.posts, *blog.drafts]],
-        "records": records,
-        "index": {  # not its cache of parsed front matter (keyed by this process's hashes)
-            name: getattr(index, name) for name in ("posts", "urls", "claims", "own", "tz")
-        },
-        "pages": sorted(get_state(env).pages.items()),
-        "claimed": sorted(claimed_pages(app).items()),  # other extensions' redirects
-    }
-    text = json.dumps(parts, sort_keys=True, default=_plain)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _plain(value: Any) -> Any:
-    """A value JSON cannot hold, in a form that is the same in every process.
-
-    Sets are sorted (their order changes with each process's hash seed).
-    """
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=repr)
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    return str(value)
+    parts: list[Any] = [
+        (sphinx.__version__, ablog.__version__, __version__),
+        builder.name,  # the record lives in its output folder
+        (getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", "")),
+        templates.newest_template_mtime() if templates else 0,
+        sorted((d, t.astext()) for d, t in env.titles.items()),
+        sorted((d, sorted(i)) for d, i in env.toctree_includes.items()),
+        sorted(get_domain(env).posts.items()),
+        # The index, but not its cache of parsed front matter (keyed by this process's hashes).
+        (index.posts, index.urls, index.claims, index.own, index.tz),
+        sorted(state.pages.items()),
+        sorted(claimed_pages(app).items()),  # other extensions' redirects
+    ]
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\x01")
+    for post in [*blog.posts, *blog.drafts]:
+        digest.update(_post(post, fulltext).encode("utf-8", "surrogatepass") + b"\x01")
+    return digest.hexdigest()
 
 
 def _record_path(app: Sphinx) -> Path:
@@ -190,12 +206,16 @@ def keep_record(app: Sphinx, exception: BaseException | None) -> None:
     state = get_state(app.env)
     if exception is not None or not state.fingerprint or app.builder.name not in BUILDERS:
         return
-    outdir = Path(app.builder.outdir).resolve()
-    files = sorted(
-        os.path.relpath(path.resolve(), outdir).replace(os.sep, "/")
-        for path in state.generated_files
-        if path.resolve().is_relative_to(outdir) and path.is_file()
-    )
+    outdir = os.path.abspath(app.builder.outdir)
+    real = os.path.realpath(outdir)
+    files = []
+    for path in state.generated_files:
+        name = os.path.relpath(os.path.abspath(path), outdir)
+        if name.startswith(".."):  # a resolved path, and the output folder is a link
+            name = os.path.relpath(os.path.realpath(path), real)
+        if not name.startswith("..") and os.path.isfile(os.path.join(outdir, name)):
+            files.append(name.replace(os.sep, "/"))
+    files.sort()
     data = json.dumps({"fingerprint": state.fingerprint, "files": files}, indent=0)
     record = _record_path(app)
     if not record.is_file() or record.read_text("utf-8") != data:  # a no-op build changes nothing
@@ -203,7 +223,8 @@ def keep_record(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup_unchanged_pages(app: Sphinx) -> None:
-    """Decide once every post is read and registered; record once the build is done."""
+    """Sum each post up when read; decide once all are registered; record at the end."""
+    app.connect("doctree-read", digest_post_info, priority=950)
     app.connect("env-updated", decide, priority=950)
     app.connect("builder-inited", wrap_atom_feeds)
     app.connect("build-finished", keep_record, priority=950)

@@ -13,6 +13,7 @@ report; nothing here imports Sphinx, so ``check`` and ``convert`` use it as is.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -152,8 +153,10 @@ class PostIndex:
     own: dict[str, str] = field(default_factory=dict)  # docname -> its Hugo URL (a key)
     tag_spellings: dict[str, str] = field(default_factory=dict)  # lower case -> shown
     names: PostNames = field(default_factory=PostNames, compare=False)  # for ref
-    # docname -> (hash of the text, its front matter, read); see ``read_front``.
-    front: dict[str, tuple[int, ReadFront]] = field(default_factory=dict, compare=False, repr=False)
+    # docname -> (digest of the text, its front matter, read); see ``read_front``.
+    front: dict[str, tuple[bytes, ReadFront]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     tz: tzinfo = UTC  # the site's time zone, for dates written without one
 
     def __getstate__(self) -> dict[str, Any]:
@@ -174,14 +177,14 @@ class PostIndex:
         self.names = PostNames.of({d: p.slug for d, p in self.posts.items()})
 
     def read_front(self, docname: str, text: str) -> ReadFront:
-        """The document's front matter, parsed once per build.
+        """The document's front matter, parsed once per text.
 
         The index parses every post's front matter before any is read; the
-        ``source-read`` hook asks again for the same text, so the result is kept
-        (in this process only, keyed by a hash of the text) instead of parsing
-        the YAML twice.
+        ``source-read`` hook asks again for the same text, so the result is kept,
+        keyed by a digest of the text (the same in every process, so that the
+        Sphinx side can keep :attr:`front` from one build to the next).
         """
-        key = hash(text)
+        key = text_digest(text)
         cached = self.front.get(docname)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -238,11 +241,23 @@ def with_section_pages(srcdir: Path, paths: list[Path]) -> list[Path]:
     return list(found)
 
 
+def text_digest(text: str) -> bytes:
+    """A digest of a source's text, the same in every process."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def build_index(
-    srcdir: str | os.PathLike[str], settings: IndexSettings, now: datetime
+    srcdir: str | os.PathLike[str],
+    settings: IndexSettings,
+    now: datetime,
+    front: dict[str, tuple[bytes, ReadFront]] | None = None,
 ) -> tuple[PostIndex, list[IndexProblem]]:
-    """Read the front matter of every matched post and decide what Hugo would build."""
-    index = PostIndex(tz=site_zone(settings.timezone))
+    """Read the front matter of every matched post and decide what Hugo would build.
+
+    :param front: front matter parsed before, by an index of the same settings
+        (:attr:`PostIndex.front`); a text whose digest is unchanged is not parsed again.
+    """
+    index = PostIndex(tz=site_zone(settings.timezone), front=dict(front or {}))
     srcdir = Path(srcdir)
     for path in with_section_pages(srcdir, matched_sources(srcdir, settings.patterns)):
         rel = PurePath(path.relative_to(srcdir)).as_posix()
