@@ -172,14 +172,12 @@ def absolute(base_dir: str, path: str) -> str:
     return joined + "/" if path.endswith("/") or path in (".", "..") else joined
 
 
-def relocate(html: str, raws: list[str], base: str, here: str) -> str:
-    """``html`` rendered for the page at URI ``base``, as rendered for the page ``here``.
+def move_paths(html: str, base: str, here: str) -> str:
+    """``html`` written for the page at URI ``base``, as written for the page ``here``.
 
     Every relative ``href`` and ``src`` path is made from ``here`` as Sphinx
     makes it (:func:`~sphinx.util.osutil.relative_uri`); fragments, queries,
-    absolute and external URLs are left as they are.  Raw HTML is put back
-    after the move (``raws``: what each :func:`_raw_token` stands for), and
-    the first ``<h1>`` dropped after that, as ablog drops it.
+    absolute and external URLs are left as they are.
     """
     base_dir = posixpath.dirname(base)
 
@@ -191,7 +189,17 @@ def relocate(html: str, raws: list[str], base: str, here: str) -> str:
         # A link to the page itself: Sphinx's HTML writer prints an empty href as "#".
         return f'{attribute}="{moved or ("" if rest else "#")}{rest}"'
 
-    html = _URL.sub(move, html)
+    return _URL.sub(move, html)
+
+
+def relocate(html: str, raws: list[str], base: str, here: str) -> str:
+    """An excerpt rendered for the page at URI ``base``, as rendered for the page ``here``.
+
+    Its paths are moved (:func:`move_paths`), then its raw HTML is put back
+    (``raws``: what each :func:`_raw_token` stands for), and the first ``<h1>``
+    dropped after that, as ablog drops it.
+    """
+    html = move_paths(html, base, here)
     for number, text in enumerate(raws):
         html = html.replace(_raw_token(number), text, 1)
     return _H1.sub("", html, count=1)

@@ -41,6 +41,7 @@ from .shortcodes.builtins import setup_builtins
 from .shortcodes.catalog import shortcode_registry
 from .shortcodes.engine import setup_engine
 from .shortcodes.site import resolve_site_shortcodes
+from .sidebars import setup_sidebars
 from .site_shortcode_changes import setup_site_shortcode_changes
 from .stable_outputs import setup_stable_outputs
 from .state import BuildState, attach_state, keep_for_builder, note_changes
@@ -152,6 +153,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_post_cards(app)
     setup_excerpts(app)
     setup_search_stems(app)
+    setup_sidebars(app)
     setup_unchanged_pages(app)
     setup_page_writes(app)
     setup_pagination(app)

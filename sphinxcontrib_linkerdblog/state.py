@@ -85,6 +85,8 @@ class BuildState:
         (``blog/page/2/index``) this build rendered; no sitemap lists them.
     :ivar docs_changed: whether this build read or removed any document (see
         :func:`note_changes`).
+    :ivar sidebars: each blog sidebar rendered once for no page (see
+        :mod:`.sidebars`).
     """
 
     index: PostIndex
@@ -105,6 +107,7 @@ class BuildState:
     clouds: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
     pager_pages: set[str] = field(default_factory=set)
     docs_changed: bool = False
+    sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

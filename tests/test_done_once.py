@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_linkerdblog import excerpts, search_stems
+from sphinxcontrib_linkerdblog import excerpts, search_stems, sidebars
 
 
 def pages(outdir: Path) -> dict[str, bytes]:
@@ -38,7 +38,9 @@ def test_excerpts_rendered_once_give_the_same_pages(
         src = tmp_path / f"cached-{cached}"
         shutil.copytree(rootdir / f"test-{root}", src)
         monkeypatch.setattr(excerpts, "CACHE_EXCERPTS", cached)
-        app = make_app(builder, srcdir=src, confoverrides={"linkerdblog_pager_size": 2})
+        monkeypatch.setattr(sidebars, "CACHE_SIDEBARS", cached)
+        overrides = {"linkerdblog_pager_size": 2, "html_theme": "alabaster"}  # with sidebars
+        app = make_app(builder, srcdir=src, confoverrides=overrides)
         app.build()
         built[cached] = pages(Path(app.outdir))
         if cached:
@@ -49,6 +51,9 @@ def test_excerpts_rendered_once_give_the_same_pages(
     assert {"blog/atom.xml", "index.xml"} <= set(built[True])  # the feeds, too
     shown = sum(page.count(b'class="ablog-post-excerpt"') for page in built[True].values())
     assert len(moved) + len(per_folder) < shown
+    everywhere = b"".join(built[True].values())
+    for sidebar in (b"ablog__recentposts", b"ablog__tagcloud", b"ablog__archives"):
+        assert everywhere.count(sidebar) > 5, sidebar  # the sidebars are there, on many pages
     if root == "excerpts":
         assert moved == {"blog/links", "blog/raw", "blog/2024/bundle/index"}
         assert per_folder == {"blog/doc-role"}
