@@ -90,3 +90,30 @@ def test_the_linkerdblog_command_and_its_version() -> None:
     assert result.returncode == 0 and result.stdout.strip() == f"linkerdblog {__version__}"
     usage = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
     assert "check" in usage.stdout and "convert" in usage.stdout
+
+
+def test_every_command_and_option_has_help() -> None:
+    """``--help`` explains every option of ``linkerdblog``, ``check`` and ``convert``."""
+    import argparse
+
+    from sphinxcontrib_linkerdblog.cli import parser
+
+    def walk(command: argparse.ArgumentParser, name: str) -> list[str]:
+        missing, seen = [], 0
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:  # each command's line in the list
+                    if not (choice.help or "").strip():
+                        missing.append(f"{name} {choice.dest}")
+                for sub_name, sub in action.choices.items():
+                    missing += walk(sub, f"{name} {sub_name}")
+                continue
+            seen += 1
+            if not (action.help or "").strip() or action.help == argparse.SUPPRESS:
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+        assert seen > 1, name  # more than -h: the walk reached the command's own options
+        # The help renders (a stray % in a help text would raise here).
+        assert command.format_help().strip()
+        return missing
+
+    assert walk(parser(), "linkerdblog") == []
