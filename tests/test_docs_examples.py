@@ -39,8 +39,11 @@ from sphinxcontrib_linkerdblog.shortcodes.catalog import builtin_shortcodes
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-PAGES = ("shortcodes.md", "embeds.md", "site-shortcodes.md", "blog-features.md")
-"""The pages whose fenced ``markdown`` examples are built and checked."""
+PAGES = ("shortcodes.md", "embeds.md", "site-shortcodes.md", "blog-features.md", "frontmatter.md")
+"""The pages whose fenced examples are built and checked: every ``markdown``
+fence, and every fence that is a whole front-matter block (YAML, TOML, JSON)."""
+WHOLE_POST = ("---\n", "+++\n", "{\n")
+"""How a fence that is a whole post (its own front matter) starts."""
 
 CLAIMS = "In HTML:"
 _ESCAPE = re.compile(r"\{\{(?:</\*(.*?)\*/>|%/\*(.*?)\*/%)\}\}", re.S)
@@ -89,7 +92,9 @@ def page_examples(page: str) -> list[Example]:
     tokens = MarkdownIt("commonmark").parse(text[front.end() :] if front else text)
     found = []
     for i, token in enumerate(tokens):
-        if token.type != "fence" or token.info.strip() != "markdown" or token.map is None:
+        if token.type != "fence" or token.map is None:
+            continue
+        if token.info.strip() != "markdown" and not token.content.startswith(WHOLE_POST):
             continue
         claims, absent = None, []
         for after in tokens[i + 1 :]:
@@ -123,7 +128,7 @@ EXAMPLES = [example for page in PAGES for example in page_examples(page)]
 def post_text(example: Example) -> str:
     """The example as a post: its own front matter if it has one, else a title,
     a date and the page's front matter."""
-    if example.source.startswith("---\n"):
+    if example.source.startswith(WHOLE_POST):
         return example.source
     return (
         f"---\ntitle: Example at {example.id}\ndate: 2020-01-01\n{example.front}---\n\n"
@@ -140,25 +145,41 @@ class Built:
     shortcodes: dict[str, object]
 
 
-@pytest.fixture(scope="module")
-def examples_app(tmp_path_factory) -> Built:  # type: ignore[no-untyped-def]
-    """The docs' configuration and example blog, with one post per example.
+def project_of(example: Example) -> str:
+    """Which project builds the example: a whole post (its own front matter)
+    gets one of its own, since the pages show one post several ways (three with
+    one title claim one URL); every other example shares one."""
+    return example.id if example.source.startswith(WHOLE_POST) else "snippets"
 
-    The app is cleaned up at once: Sphinx's node registry is global, and another
-    app built while this one lived would warn that every node is registered."""
-    src = tmp_path_factory.mktemp("examples") / "src"
-    src.mkdir()
-    shutil.copy(DOCS / "conf.py", src / "conf.py")
-    for folder in ("_ext", "snippets", "data", "images", "blog"):
-        shutil.copytree(DOCS / folder, src / folder)
-    (src / "index.md").write_text("# Examples\n", encoding="utf-8")
+
+@pytest.fixture(scope="module")
+def built_examples(tmp_path_factory) -> dict[str, Built]:  # type: ignore[no-untyped-def]
+    """Each project of examples, built: the docs' configuration and example blog,
+    with one post per example.
+
+    Each app is cleaned up at once: Sphinx's node registry is global, and an app
+    built while another lived would warn that every node is registered."""
+    projects: dict[str, list[Example]] = {}
     for example in EXAMPLES:
-        (src / "blog" / f"{example.name}.md").write_text(post_text(example), encoding="utf-8")
-    app = build_project(src, html_theme="alabaster")
-    try:
-        return Built(Path(app.outdir), warnings_of(app), dict(app.config.linkerdblog_shortcodes))
-    finally:
-        app.cleanup()
+        projects.setdefault(project_of(example), []).append(example)
+    built = {}
+    for key, examples in projects.items():
+        src = tmp_path_factory.mktemp("examples") / "src"
+        src.mkdir()
+        shutil.copy(DOCS / "conf.py", src / "conf.py")
+        for folder in ("_ext", "snippets", "data", "images", "blog"):
+            shutil.copytree(DOCS / folder, src / folder)
+        (src / "index.md").write_text("# Examples\n", encoding="utf-8")
+        for example in examples:
+            (src / "blog" / f"{example.name}.md").write_text(post_text(example), encoding="utf-8")
+        app = build_project(src, html_theme="alabaster")
+        try:
+            built[key] = Built(
+                Path(app.outdir), warnings_of(app), dict(app.config.linkerdblog_shortcodes)
+            )
+        finally:
+            app.cleanup()
+    return built
 
 
 class Elements(HTMLParser):
@@ -227,10 +248,11 @@ def _attr_matches(attrs: dict[str, str], name: str, value: str | None) -> bool:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
-def test_example_behaves_as_documented(examples_app: Built, example: Example) -> None:
+def test_example_behaves_as_documented(built_examples: dict[str, Built], example: Example) -> None:
     assert example.claims is not None and (example.claims or example.absent), (
         f'{example.id}: no "{CLAIMS}" line naming its elements after the example'
     )
+    examples_app = built_examples[project_of(example)]
     ours = [w for w in examples_app.warnings if f"{example.name}.md" in w]
     assert ours == [], example.source
     page = body(examples_app.outdir / "blog" / f"{example.name}.html")
@@ -240,8 +262,9 @@ def test_example_behaves_as_documented(examples_app: Built, example: Example) ->
     assert present == [], f"{example.id} renders {present}:\n{page}"
 
 
-def test_the_examples_build_without_any_warning(examples_app: Built) -> None:
-    assert examples_app.warnings == []
+def test_the_examples_build_without_any_warning(built_examples: dict[str, Built]) -> None:
+    assert len(built_examples) > 1
+    assert {key: built.warnings for key, built in built_examples.items() if built.warnings} == {}
 
 
 def test_every_page_has_examples() -> None:
@@ -360,14 +383,14 @@ def registered() -> list[tuple[str, str]]:
     return found
 
 
-def test_the_example_blog_calls_every_shortcode(examples_app: Built) -> None:
+def test_the_example_blog_calls_every_shortcode(built_examples: dict[str, Built]) -> None:
     """Every built-in shortcode, and every one docs/conf.py maps, is called (not
     just shown in code) in some post of the example blog."""
     called: dict[str, list[str]] = {}
     for name, text in blog_posts().items():
         for call in all_calls(scan(text).calls):
             called.setdefault(call.name, []).append(name)
-    wanted = set(builtin_shortcodes()) | set(examples_app.shortcodes)
+    wanted = set(builtin_shortcodes()) | set(built_examples["snippets"].shortcodes)
     assert {"figure", "youtube", "fig", "note"} <= wanted
     assert sorted(wanted - set(called)) == []
 
