@@ -22,8 +22,9 @@ copyright = "2026, " + author
 # tables of these docs from the package's own declarations.
 extensions = ["sphinxcontrib_linkerdblog", "linkerdblog_docs"]
 
-# ablog: the example posts are Hugo posts, unchanged.
-blog_post_pattern = "blog/*"
+# ablog: the example posts are Hugo posts, unchanged; a page bundle is a folder
+# with an index.md (blog/a-page-bundle/index.md).
+blog_post_pattern = ["blog/*.md", "blog/*/index.md"]
 blog_title = "linkerdblog example blog"
 blog_baseurl = "https://sphinxcontrib-linkerdblog.readthedocs.io/"
 
@@ -31,6 +32,11 @@ blog_baseurl = "https://sphinxcontrib-linkerdblog.readthedocs.io/"
 linkerdblog_authors = "data/authors.yaml"
 linkerdblog_permalinks = "/:year/:month/:day/:slug/"
 linkerdblog_tags_from = ["tags", "keywords"]
+# Hugo's site params, for the `param` shortcode (blog/code-details-and-params.md).
+linkerdblog_site_params = {"docs": "https://sphinxcontrib-linkerdblog.readthedocs.io/"}
+# Few posts per listing page, so that the example blog shows its pages of posts
+# (blog/page/2/ ...); Hugo's default, and the extension's, is 10.
+linkerdblog_pager_size = 4
 
 # These pages (not the posts) use definition lists; posts get them from Goldmark's
 # defaults already.  The extension adds colon_fence to whatever is listed here.

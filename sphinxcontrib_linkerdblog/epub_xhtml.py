@@ -8,7 +8,8 @@ we load write HTML that is not XML, and neither is patched:
   is wrapped (:func:`visit_tab_input`) so that epub builders get the element
   closed; HTML builders get exactly what sphinx-design writes.
 * ablog's ``postnavy.html`` templates write ``&nbsp;``: our escaped copies
-  (``templates/ablog-escaped``, see :mod:`.ablog_pages`) write ``&#160;``.
+  (``templates/ablog-escaped``, see :mod:`.ablog_pages`) write ``&#160;``, and
+  their pager of listing pages writes its arrows as ``&#8592;``/``&#8594;``.
 
 ``tests/test_builders.py`` parses every ``.xhtml`` page of an epub build of the
 docs and of each test root with :mod:`xml.etree.ElementTree`.

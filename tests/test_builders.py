@@ -216,6 +216,11 @@ def docs_src(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 
 
 DOCS_POSTS = [  # newest first
+    "blog/a-moved-post",
+    "blog/a-page-bundle/index",
+    "blog/code-details-and-params",
+    "blog/linkerd-io-shortcodes",
+    "blog/embeds-on-click",
     "blog/docsy-authors",
     "blog/json-front-matter",
     "blog/toml-front-matter",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,11 @@ def test_example_blog_is_a_blog(docs_app) -> None:  # type: ignore[no-untyped-de
         "blog/toml-front-matter",
         "blog/json-front-matter",
         "blog/docsy-authors",
+        "blog/embeds-on-click",
+        "blog/linkerd-io-shortcodes",
+        "blog/code-details-and-params",
+        "blog/a-page-bundle/index",
+        "blog/a-moved-post",
     }
     assert not (out / "blog" / "a-draft.html").exists()
     hello = (out / "blog" / "hello-hugo-posts.html").read_text(encoding="utf-8")
@@ -67,8 +73,6 @@ def test_reference_tables_list_every_option_and_subtype(docs_app) -> None:  # ty
 def test_reference_help_texts_render_their_roles_as_links(docs_app) -> None:  # type: ignore[no-untyped-def]
     """The help texts are written with rST roles; the pages show links, never
     ``See :doc:`` as text."""
-    import re
-
     for page in ("configuration.html", "warnings.html"):
         html = (docs_app.outdir / page).read_text(encoding="utf-8")
         assert not re.findall(r":[a-z]+(?::[a-z]+)?:(?:<code|`)", html), page
@@ -105,3 +109,35 @@ def test_example_blog_around_the_posts(docs_app) -> None:  # type: ignore[no-unt
     assert "Authors written as text" in alice  # the name written out is the registry's alice
     for page in (out / "blog").rglob("*.html"):  # posts, author and tag pages
         assert "alice@example.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_example_blog_shows_the_features_a_reader_looks_for(docs_app) -> None:  # type: ignore[no-untyped-def]
+    """Pages of posts, feeds, a page bundle's image, redirects from ``url`` and
+    ``aliases``, categories, related posts, the updated date: all on the
+    rendered example blog."""
+    out = docs_app.outdir
+    first = (out / "blog.html").read_text(encoding="utf-8")
+    assert 'href="blog/page/2/index.html">Older posts' in first
+    assert (out / "blog" / "page" / "3" / "index.html").is_file()  # 9 posts, 4 a page
+    assert not (out / "blog" / "page" / "4").exists()
+    for feed in (
+        "index.xml",
+        "blog/index.xml",
+        "tags/hugo/index.xml",
+        "categories/howto/index.xml",
+    ):
+        assert "<item>" in (out / feed).read_text(encoding="utf-8"), feed
+    assert (out / "blog" / "atom.xml").is_file()
+    bundle = (out / "blog" / "a-page-bundle" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../_images/diagram.png"' in bundle
+    moved = (out / "blog" / "a-moved-post.html").resolve()
+    for old in ("news/a-moved-post", "2019/05/18/an-older-address", "blog/moved"):
+        redirect = (out / old / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect)
+        assert target and (out / old / target[1]).resolve() == moved, old
+    assert not (out / "2024" / "09").exists()  # ``url`` replaces the permalink pattern
+    code = (out / "blog" / "code-details-and-params.html").read_text(encoding="utf-8")
+    assert "updated 15 September 2024" in code
+    assert "Related posts" in code
+    assert "This sentence is never published" not in code
+    assert (out / "blog" / "category" / "howto.html").is_file()

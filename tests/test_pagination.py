@@ -75,3 +75,18 @@ def test_a_bad_pager_size_warns_and_falls_back(built) -> None:
         "linkerdblog_pager_size" in w and "[linkerdblog.config]" in w for w in warnings_of(built)
     )
     assert not (Path(built.outdir) / "blog" / "page").exists()
+
+
+@pytest.mark.sphinx(
+    "epub", testroot="blog", srcdir="pager-epub", confoverrides={"linkerdblog_pager_size": 1}
+)
+def test_epub_pages_of_posts_are_xml(built) -> None:
+    """The pager's arrows are character references: XHTML (epub) has no ``&rarr;``."""
+    import xml.etree.ElementTree as ET
+
+    out = Path(built.outdir)
+    pages = [out / "blog.xhtml", out / "blog" / "page" / "2" / "index.xhtml"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "linkerdblog-pager" in text, page
+        ET.parse(page)

@@ -11,6 +11,8 @@ import zlib
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "images"
+BUNDLE = Path(__file__).resolve().parents[1] / "blog" / "a-page-bundle"
+"""A page bundle's image lives beside its post, not in ``images/``."""
 
 
 def png(width: int, height: int, pixel) -> bytes:  # type: ignore[no-untyped-def]
@@ -75,12 +77,23 @@ def face(color: tuple[int, int, int]):  # type: ignore[no-untyped-def]
     return pixel
 
 
+def bundle(x: int, y: int) -> tuple[int, int, int]:
+    """A folder holding a page and an image: two cards on a warm background."""
+    if 40 < x < 180 and 50 < y < 170:
+        return (255, 255, 255) if (y - 50) % 24 > 4 or x > 160 else (90, 90, 110)
+    if 220 < x < 360 and 50 < y < 170:
+        return (40, 110 + (y - 50), 200)
+    return (250, 236, 214)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     (OUT / "mesh.png").write_bytes(png(480, 240, mesh))
     (OUT / "build-times.png").write_bytes(png(440, 300, bars))
     (OUT / "alice.png").write_bytes(png(64, 64, face((240, 190, 80))))
     (OUT / "bob.png").write_bytes(png(64, 64, face((120, 190, 240))))
+    BUNDLE.mkdir(exist_ok=True)
+    (BUNDLE / "diagram.png").write_bytes(png(400, 220, bundle))
 
 
 if __name__ == "__main__":
