@@ -34,7 +34,7 @@ from .hugo.urls import page_file
 from .interplay.redirect_claims import claimed_pages
 from .stable_outputs import write_if_changed
 from .state import get_state
-from .unchanged_pages import note_generated, skips
+from .unchanged_pages import RECORD, note_generated, skips
 from .warnings_ import Warn, warn
 
 if TYPE_CHECKING:
@@ -48,8 +48,10 @@ RESERVED_FOLDERS = frozenset({"_static", "_images", "_sources", "_downloads", "_
 """Top-level folders of files Sphinx copies or writes; never a redirect in them."""
 RESERVED_FILES = frozenset(
     {"objects.inv", "searchindex.js", "search.html", "genindex.html", "sitemap.xml", "robots.txt"}
+    | {".buildinfo", RECORD}
 )
-"""Files written by Sphinx (or by extensions after us, at build-finished)."""
+"""Files written by Sphinx (or by extensions after us, at build-finished), and our record;
+no redirect page goes there, nor in a folder of that name (which would stand in their way)."""
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True
@@ -64,7 +66,8 @@ def redirect_html(target: str, canonical: str, title: str) -> str:
 
 def reserved(page: str) -> str:
     """Why ``page`` is the build's own file whatever was written (``""``: it is not)."""
-    if page.split("/", 1)[0] in RESERVED_FOLDERS or page in RESERVED_FILES:
+    first = page.split("/", 1)[0]
+    if first in RESERVED_FOLDERS or first in RESERVED_FILES or page in RESERVED_FILES:
         return f"{page} is the build's own file"
     return ""
 

@@ -28,6 +28,7 @@ that rendered it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -218,8 +219,9 @@ def keep_record(app: Sphinx, exception: BaseException | None) -> None:
     files.sort()
     data = json.dumps({"fingerprint": state.fingerprint, "files": files}, indent=0)
     record = _record_path(app)
-    if not record.is_file() or record.read_text("utf-8") != data:  # a no-op build changes nothing
-        record.write_text(data, "utf-8")
+    with contextlib.suppress(OSError):  # no record: the next build renders every page
+        if not record.is_file() or record.read_text("utf-8") != data:  # a no-op changes nothing
+            record.write_text(data, "utf-8")
 
 
 def setup_unchanged_pages(app: Sphinx) -> None:

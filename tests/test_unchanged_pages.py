@@ -127,3 +127,18 @@ def test_the_fingerprint_is_the_same_in_every_process(src, tmp_path) -> None:  #
         logs.append(done.stdout)
     assert "unchanged: " not in logs[0]
     assert "generated pages, feeds and redirects unchanged: " in logs[1]
+
+
+def test_an_alias_never_stands_where_the_record_goes(make_app, src) -> None:  # type: ignore[no-untyped-def]
+    """A post's alias at the record's (or Sphinx's .buildinfo) path gets no redirect folder
+    in its way, but a located warning; the build ends well and the record is written."""
+    post = src / "blog" / "raw.md"
+    hostile = 'aliases: ["/.linkerdblog.buildinfo/", "/.buildinfo/x/"]\ntags: [Linkerd]'
+    post.write_text(post.read_text("utf-8").replace("tags: [Linkerd]", hostile), "utf-8")
+    app, _ = build(make_app, src, freshenv=True)
+    record = Path(app.outdir) / unchanged_pages.RECORD
+    assert record.is_file() and (Path(app.outdir) / ".buildinfo").is_file()
+    warnings = app.warning.getvalue()
+    for alias in ("/.linkerdblog.buildinfo/", "/.buildinfo/x/"):
+        assert f"raw.md:4: WARNING: aliases '{alias}': no redirect page" in warnings, warnings
+    assert "[linkerdblog.alias]" in warnings
