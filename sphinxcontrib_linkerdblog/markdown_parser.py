@@ -157,18 +157,39 @@ class HugoMarkdownParser(MystParser):
                 return
             super().parse(inputstring, document)
             return
-        settings = goldmark_settings(env.config)
-        config = hugo_myst_config(env.myst_config, settings)
-        parser = create_md_parser(config, HugoRenderer)
-        if settings.get("title_attributes"):
-            parser.use(heading_attributes)
-        if settings.get("block_attributes"):
-            parser.use(block_attributes)
-        if settings.get("typographer"):
-            parser.use(angle_quotes)
-        parser.use(alerts)
+        state = get_state(env)
+        parser = state.hugo_parser
+        if parser is None or parser.options.get("document") is not None:
+            # The first post, or one parsed while another is (an include): a parser of its own.
+            parser = hugo_parser(env)
+            if state.hugo_parser is None:
+                state.hugo_parser = parser
         parser.options["document"] = document
-        parser.render(inputstring)
+        try:
+            parser.render(inputstring)
+        finally:
+            parser.options["document"] = None
+
+
+def hugo_parser(env: Any) -> Any:
+    """MyST's parser with Goldmark's settings and rules, for every post of the build.
+
+    MyST makes a parser for each document (a tenth of its parsing time); a
+    post's parser depends on the build's configuration only, and its renderer
+    sets up everything it keeps for one document when it starts
+    (``setup_render``), so it is made once.
+    """
+    settings = goldmark_settings(env.config)
+    config = hugo_myst_config(env.myst_config, settings)
+    parser = create_md_parser(config, HugoRenderer)
+    if settings.get("title_attributes"):
+        parser.use(heading_attributes)
+    if settings.get("block_attributes"):
+        parser.use(block_attributes)
+    if settings.get("typographer"):
+        parser.use(angle_quotes)
+    parser.use(alerts)
+    return parser
 
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)

@@ -87,6 +87,8 @@ class BuildState:
         :func:`note_changes`).
     :ivar sidebars: each blog sidebar rendered once for no page (see
         :mod:`.sidebars`).
+    :ivar hugo_parser: the Markdown parser of every post this process reads
+        (:func:`.markdown_parser.hugo_parser`).
     """
 
     index: PostIndex
@@ -108,6 +110,7 @@ class BuildState:
     pager_pages: set[str] = field(default_factory=set)
     docs_changed: bool = False
     sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    hugo_parser: Any = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""
