@@ -172,13 +172,7 @@ def absolute(base_dir: str, path: str) -> str:
     return joined + "/" if path.endswith("/") or path in (".", "..") else joined
 
 
-def move_paths(html: str, base: str, here: str) -> str:
-    """``html`` written for the page at URI ``base``, as written for the page ``here``.
-
-    Every relative ``href`` and ``src`` path is made from ``here`` as Sphinx
-    makes it (:func:`~sphinx.util.osutil.relative_uri`); fragments, queries,
-    absolute and external URLs are left as they are.
-    """
+def _move_paths(html: str, base: str, here: str) -> str:
     base_dir = posixpath.dirname(base)
 
     def move(match: re.Match[str]) -> str:
@@ -192,14 +186,52 @@ def move_paths(html: str, base: str, here: str) -> str:
     return _URL.sub(move, html)
 
 
-def relocate(html: str, raws: list[str], base: str, here: str) -> str:
+MovedMemo = dict[tuple[str, str, str], list[Any]]
+"""(HTML, base, folder) -> [the targets its paths name, its HTML moved to that folder]."""
+
+
+def move_paths(html: str, base: str, here: str, memo: MovedMemo | None = None) -> str:
+    """``html`` written for the page at URI ``base``, as written for the page ``here``.
+
+    Every relative ``href`` and ``src`` path is made from ``here`` as Sphinx
+    makes it (:func:`~sphinx.util.osutil.relative_uri`); fragments, queries,
+    absolute and external URLs are left as they are.
+
+    A relative URI depends only on the folder of the page it is written for,
+    but for a link to that page itself (``#``).  With ``memo``, the HTML moved
+    to a folder is remembered and given to every page of that folder it names
+    no link to: a post's sidebars and excerpts are moved once per folder, not
+    once per page.
+    """
+    if memo is None:
+        return _move_paths(html, base, here)
+    key = (html, base, posixpath.dirname(here))
+    entry = memo.get(key)
+    if entry is None:
+        base_dir = posixpath.dirname(base)
+        targets = {
+            absolute(base_dir, match.group(2))
+            for match in _URL.finditer(html)
+            if match.group(2) and not match.group(2).startswith("/")
+        }
+        entry = memo[key] = [targets, None]
+    if here in entry[0]:
+        return _move_paths(html, base, here)
+    if entry[1] is None:
+        entry[1] = _move_paths(html, base, here)
+    return str(entry[1])
+
+
+def relocate(
+    html: str, raws: list[str], base: str, here: str, memo: MovedMemo | None = None
+) -> str:
     """An excerpt rendered for the page at URI ``base``, as rendered for the page ``here``.
 
     Its paths are moved (:func:`move_paths`), then its raw HTML is put back
     (``raws``: what each :func:`_raw_token` stands for), and the first ``<h1>``
     dropped after that, as ablog drops it.
     """
-    html = move_paths(html, base, here)
+    html = move_paths(html, base, here, memo)
     for number, text in enumerate(raws):
         html = html.replace(_raw_token(number), text, 1)
     return _H1.sub("", html, count=1)
@@ -224,7 +256,8 @@ def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> 
         state.moved_excerpts[key] = (html, raws)
     html, raws = state.moved_excerpts[key]
     builder = app.builder
-    return relocate(html, raws, builder.get_target_uri(BASE), builder.get_target_uri(pagename))
+    base, here = builder.get_target_uri(BASE), builder.get_target_uri(pagename)
+    return relocate(html, raws, base, here, state.moved_paths)
 
 
 def excerpt_html(app: Sphinx, pagename: str, post: Any) -> Markup:

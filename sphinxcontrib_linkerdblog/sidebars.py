@@ -54,7 +54,8 @@ def add_sidebar_function(app: Sphinx) -> None:
     environment: Any = getattr(getattr(builder, "templates", None), "environment", None)
     if environment is None:
         return
-    cache = get_state(app.env).sidebars
+    state = get_state(app.env)
+    cache = state.sidebars
     movable = builder.name in BUILDERS and getattr(builder, "allow_sharp_as_current_path", False)
 
     def base_pathto(other: str, resource: bool = False, baseuri: str | None = None) -> str:
@@ -74,7 +75,8 @@ def add_sidebar_function(app: Sphinx) -> None:
             shown = {**context.get_all(), **values, "pathto": base_pathto, "pagename": BASE}
             cache[key] = template.render(shown)
         here = builder.get_target_uri(context["pagename"])
-        return Markup(move_paths(cache[key], builder.get_target_uri(BASE), here))
+        moved = move_paths(cache[key], builder.get_target_uri(BASE), here, state.moved_paths)
+        return Markup(moved)
 
     environment.globals["linkerdblog_sidebar"] = sidebar
 

@@ -87,6 +87,8 @@ class BuildState:
         :func:`note_changes`).
     :ivar sidebars: each blog sidebar rendered once for no page (see
         :mod:`.sidebars`).
+    :ivar moved_paths: sidebars and excerpts moved to each folder
+        (:func:`.excerpts.move_paths`).
     :ivar hugo_parser: the Markdown parser of every post this process reads
         (:func:`.markdown_parser.hugo_parser`).
     """
@@ -110,6 +112,7 @@ class BuildState:
     pager_pages: set[str] = field(default_factory=set)
     docs_changed: bool = False
     sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    moved_paths: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)
     hugo_parser: Any = None
 
     def __reduce__(self) -> tuple[Any, ...]:
