@@ -14,6 +14,7 @@ from ablog.blog import Blog
 from docutils import nodes
 
 from sphinxcontrib_linkerdblog import ablog_doctrees
+from sphinxcontrib_linkerdblog.ablog_doctrees import SavedExcerpt
 
 
 def build(make_app: Any, src: Path, **overrides: Any) -> Any:
@@ -78,3 +79,20 @@ def test_excerpts_no_longer_carry_their_document(make_app, rootdir, tmp_path) ->
     assert "Links everywhere" in (Path(app.outdir) / "blog" / "tag" / "mesh.html").read_text(
         "utf-8"
     )
+
+
+def test_excerpts_are_kept_pickled_and_load_once(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A parallel reader's environment carries each excerpt as bytes, loaded on first use,
+    as the same nodes."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-excerpts", src)
+    app = build(make_app, src)
+    for infos in app.env.ablog_posts.values():
+        for info in infos:
+            saved = info["excerpt"]
+            assert isinstance(saved, SavedExcerpt)
+            again = pickle.loads(pickle.dumps(saved))
+            assert again._nodes is None  # bytes only, until asked
+            assert [n.pformat() for n in again] == [n.pformat() for n in saved]
+            assert len(again) == len(saved) and bool(again) == bool(list(saved))
+            assert again[:1] == again._nodes[:1]
