@@ -237,6 +237,11 @@ def relocate(
     return _H1.sub("", html, count=1)
 
 
+def _shows_images(post: Any) -> bool:
+    """Whether ``post``'s excerpt has an image (the only node ``img_url`` renders apart)."""
+    return any(next(part.findall(nodes.image), None) is not None for part in post.excerpt)
+
+
 def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> str | None:
     """``post``'s excerpt for ``pagename``, rendered once and moved; None if it cannot be.
 
@@ -250,6 +255,10 @@ def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> 
     if not state.relocatable[post.docname]:
         return None
     key = (post.docname, img_url)
+    other = state.moved_excerpts.get((post.docname, not img_url))
+    if key not in state.moved_excerpts and other is not None and not _shows_images(post):
+        # ``img_url`` changes only where images point (the feeds' absolute URLs).
+        state.moved_excerpts[key] = other
     if key not in state.moved_excerpts:
         raws: list[str] = []
         html = render(app, post, BASE, drop_h1=False, img_url=img_url, raws=raws)
