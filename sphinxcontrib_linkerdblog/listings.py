@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .ablog_pages import collection_page, writes_collection_pages
 from .posts.domain import published
+from .posts.indices import newest_first
 from .state import get_state
 from .warnings_ import Warn, warn
 
@@ -99,11 +100,7 @@ def _post_link(app: Sphinx, fromdoc: str, target: str, text: str) -> nodes.Node:
 
 def featured(app: Sphinx, docname: str, node: listing) -> list[nodes.Node]:
     posts = published(app.env)
-    chosen = sorted(
-        (d for d, r in posts.items() if r.featured),
-        key=lambda d: posts[d].sort_key,
-        reverse=True,
-    )
+    chosen = newest_first((d for d, r in posts.items() if r.featured), posts)
     if node["limit"]:
         chosen = chosen[: node["limit"]]
     items = nodes.bullet_list(classes=["linkerdblog-featured"])

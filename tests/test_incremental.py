@@ -143,3 +143,27 @@ def test_parallel_reading_merges_the_blog_domain(make_app, rootdir, tmp_path) ->
     assert len(domains[1][0]) == 7
     assert pages[2] == pages[1]
     assert all(len(found) == 2 for found in pages[1].values())
+
+
+def test_posts_of_one_date_keep_their_order_after_a_rebuild(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Posts with the same date are listed in one order whatever the order they
+    were read in: a post re-read by a rebuild (or by another parallel reader)
+    is recorded last, and the tag and author indexes and the tag cloud showed it
+    moved."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-blog", src)
+    third = (src / "blog" / "third.md").read_text("utf-8")
+    for n in range(3):  # all dated 2021-03-01, all tagged linkerd, all by carol
+        (src / "blog" / f"same{n}.md").write_text(third.replace("Third", f"Same {n}"), "utf-8")
+    pages = ("blog-tags.html", "blog-authors.html")
+    built_app(make_app, src)
+    edited = src / "blog" / "same0.md"
+    edited.write_text(edited.read_text("utf-8") + "\nMore text, after the summary.\n", "utf-8")
+    again = built_app(make_app, src)
+    assert get_state(again.env).docs_changed
+    rebuilt = {name: (again.outdir / name).read_text("utf-8") for name in pages}
+    clean = built_app(make_app, src, freshenv=True)
+    fresh = {name: (clean.outdir / name).read_text("utf-8") for name in pages}
+    assert rebuilt == fresh
+    listed = re.findall(r'href="blog/(same\d|third)\.html"', fresh["blog-tags.html"])
+    assert listed[:4] == ["same0", "same1", "same2", "third"]

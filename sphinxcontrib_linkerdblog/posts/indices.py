@@ -30,6 +30,16 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
+def newest_first(docnames: Iterable[str], posts: dict[str, PostRecord]) -> list[str]:
+    """``docnames`` newest first; posts of one date by title, then by name, as Hugo sorts them.
+
+    Never the order they were recorded in: a post re-read by a rebuild, or by
+    another parallel reader, is recorded last.
+    """
+    by_title = sorted(docnames, key=lambda d: ((posts[d].title or "").casefold(), d))
+    return sorted(by_title, key=lambda d: posts[d].sort_key, reverse=True)
+
+
 class _BlogIndex(Index):
     """Shared layout: group -> (entry with count, posts under it)."""
 
@@ -50,7 +60,7 @@ class _BlogIndex(Index):
             page = collection_page(self.domain.env, self.catalog, key)
             entries = content[_letter(name)]
             entries.append(IndexEntry(f"{name} ({len(members)})", 1, page, "", "", "", ""))
-            for docname in sorted(members, key=lambda d: posts[d].sort_key, reverse=True):
+            for docname in newest_first(members, posts):
                 record = posts[docname]
                 date = record.sort_key[:10]
                 entries.append(IndexEntry(record.title or docname, 2, docname, "", date, "", ""))
@@ -130,7 +140,7 @@ def author_cards(
         avatar_page = ""
         if avatar and avatar in app.env.images:
             avatar_page = "_images/" + app.env.images[avatar][1]
-        ordered = sorted(docnames, key=lambda d: posts[d].sort_key, reverse=True)
+        ordered = newest_first(docnames, posts)
         groups[_letter(name)].append(
             {
                 "name": name,
@@ -171,7 +181,7 @@ def tag_cloud(
     tags = []
     for position, key in enumerate(sorted(members, key=lambda k: members[k][0].lower())):
         name, docnames = members[key]
-        ordered = sorted(docnames, key=lambda d: posts[d].sort_key, reverse=True)
+        ordered = newest_first(docnames, posts)
         tags.append(
             {
                 "name": name,
