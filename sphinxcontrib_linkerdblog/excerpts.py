@@ -72,6 +72,24 @@ def render(
     :param raws: when given, each raw node's text is put there and the node
         prints :func:`_raw_token` instead (see :func:`relocate`).
     """
+    return render_variants(app, post, pagename, fulltext, drop_h1, (img_url,), raws)[0]
+
+
+def render_variants(
+    app: Sphinx,
+    post: Any,
+    pagename: str,
+    fulltext: bool,
+    drop_h1: bool | int,
+    img_urls: tuple[bool, ...],
+    raws: list[str] | None = None,
+) -> list[str]:
+    """:func:`render` for each of ``img_urls``, from one resolved document.
+
+    Resolving references (every post-transform) is most of the work; only the
+    translation depends on ``img_url`` (where images point), and it changes
+    the image nodes it visits, so each but the last gets its own copy.
+    """
     state = get_state(app.env)
     if state.docutils_defaults is None:
         state.docutils_defaults = frontend.get_default_settings()
@@ -98,11 +116,15 @@ def render(
     app.env.resolve_references(doctree, pagename, app.builder)
     builder: Any = app.builder
     add_permalinks, builder.add_permalinks = builder.add_permalinks, False
-    html = html_builder_write_doc(builder, pagename, doctree, img_url=img_url)
+    htmls = []
+    for number, img_url in enumerate(img_urls):
+        shown = doctree if number == len(img_urls) - 1 else doctree.deepcopy()
+        html = html_builder_write_doc(builder, pagename, shown, img_url=img_url)
+        if drop_h1:
+            html = _H1.sub("", html, count=abs(int(drop_h1)))
+        htmls.append(html)
     builder.add_permalinks = add_permalinks
-    if drop_h1:
-        html = _H1.sub("", html, count=abs(int(drop_h1)))
-    return html
+    return htmls
 
 
 def to_html(app: Sphinx, post: Any, pagename: str, **options: Any) -> str:
@@ -237,17 +259,12 @@ def relocate(
     return _H1.sub("", html, count=1)
 
 
-def _shows_images(post: Any) -> bool:
-    """Whether ``post``'s excerpt has an image (the only node ``img_url`` renders apart)."""
-    return any(next(part.findall(nodes.image), None) is not None for part in post.excerpt)
-
-
 def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> str | None:
     """``post``'s excerpt for ``pagename``, rendered once and moved; None if it cannot be.
 
-    A :func:`relocatable` excerpt is rendered once per build (for each
-    ``img_url``) for a page no document has, and its paths moved for each page
-    that shows it (:func:`relocate`).
+    A :func:`relocatable` excerpt is rendered once per build (both ``img_url``
+    variants from one resolved document) for a page no document has, and its
+    paths moved for each page that shows it (:func:`relocate`).
     """
     state = get_state(app.env)
     if post.docname not in state.relocatable:
@@ -255,14 +272,12 @@ def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> 
     if not state.relocatable[post.docname]:
         return None
     key = (post.docname, img_url)
-    other = state.moved_excerpts.get((post.docname, not img_url))
-    if key not in state.moved_excerpts and other is not None and not _shows_images(post):
-        # ``img_url`` changes only where images point (the feeds' absolute URLs).
-        state.moved_excerpts[key] = other
     if key not in state.moved_excerpts:
+        # Pages show one variant and the feeds the other (absolute image URLs).
         raws: list[str] = []
-        html = render(app, post, BASE, drop_h1=False, img_url=img_url, raws=raws)
-        state.moved_excerpts[key] = (html, raws)
+        both = render_variants(app, post, BASE, False, False, (False, True), raws)
+        for variant, html in zip((False, True), both, strict=True):
+            state.moved_excerpts[(post.docname, variant)] = (html, raws)
     html, raws = state.moved_excerpts[key]
     builder = app.builder
     base, here = builder.get_target_uri(BASE), builder.get_target_uri(pagename)
