@@ -29,6 +29,7 @@ from .markup_safety import setup_markup_safety
 from .meta_tags import setup_meta_tags
 from .page_writes import setup_page_writes
 from .pagination import setup_pagination
+from .parallel_pages import setup_parallel_pages
 from .parallel_reading import setup_parallel_reading
 from .post_cards import setup_post_cards
 from .posts import setup_posts
@@ -156,6 +157,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_sidebars(app)
     setup_unchanged_pages(app)
     setup_page_writes(app)
+    setup_parallel_pages(app)
     setup_pagination(app)
     setup_interplay(app)
     app.connect("config-inited", add_templates)

@@ -28,7 +28,7 @@ page that would replace the project's is dropped.
 from __future__ import annotations
 
 import contextlib
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,33 @@ def document_outputs(app: Sphinx) -> dict[Path, str]:
     single = builder.name == "singlehtml"
     docnames = [app.config.root_doc] if single else sorted(app.env.all_docs)
     return {Path(builder.get_output_path(docname)): docname for docname in docnames}
+
+
+def _write_generated(
+    original: Any,
+    target: Path,
+    pagename: str,
+    addctx: dict[str, Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> int | None:
+    """Render a generated page, replacing ``target`` only when its bytes differ.
+
+    :returns: its index in :attr:`.BuildState.page_stats` (0 written, 1 left as
+        it was), None when the page wrote nothing.
+    """
+    if not target.is_file():
+        original(pagename, addctx, *args, **kwargs)
+        return 0
+    new = target.with_name(f".{target.name}.new")
+    try:
+        original(pagename, addctx, *args, outfilename=new, **kwargs)
+        if not new.is_file():
+            return None
+        return 0 if write_if_changed(target, new.read_bytes()) else 1
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            new.unlink()
 
 
 def keep_unchanged(app: Sphinx) -> None:
@@ -102,17 +129,11 @@ def keep_unchanged(app: Sphinx) -> None:
             return original(pagename, addctx, *args, **kwargs)
         if skippable(app, pagename, templatename):
             note_generated(app, target)
-        if not target.is_file():
-            stats[0] += 1
-            return original(pagename, addctx, *args, **kwargs)
-        new = target.with_name(f".{target.name}.new")
-        try:
-            original(pagename, addctx, *args, outfilename=new, **kwargs)
-            if new.is_file():
-                stats[0 if write_if_changed(target, new.read_bytes()) else 1] += 1
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                new.unlink()
+        render = partial(_write_generated, original, target, pagename, addctx, args, kwargs)
+        if state.held_pages is not None:
+            state.held_pages.append(render)  # rendered with the others (.parallel_pages)
+        elif (stat := render()) is not None:
+            stats[stat] += 1
         return None
 
     builder.handle_page = handle_page

@@ -89,6 +89,8 @@ class BuildState:
         :mod:`.sidebars`).
     :ivar moved_paths: sidebars and excerpts moved to each folder
         (:func:`.excerpts.move_paths`).
+    :ivar held_pages: generated pages to render, in parallel, once all are
+        collected (:mod:`.parallel_pages`); None when they are rendered at once.
     :ivar hugo_parser: the Markdown parser of every post this process reads
         (:func:`.markdown_parser.hugo_parser`).
     """
@@ -114,6 +116,7 @@ class BuildState:
     sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
     moved_paths: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)
     hugo_parser: Any = None
+    held_pages: list[Any] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

@@ -1,0 +1,106 @@
+"""ablog's archive, tag, author and year pages rendered in parallel with ``-j N``.
+
+Sphinx writes documents in parallel, but every page an extension yields from
+``html-collect-pages`` is rendered in the main process, one after another,
+while the other cores wait: on a 600-post blog that is 2.6 s, an eighth of a
+``-j 2`` build.  So, when the builder writes in parallel:
+
+* :func:`hold_pages`, the first ``html-collect-pages`` listener, opens
+  :attr:`.BuildState.held_pages`; every generated page handed to
+  ``handle_page`` from then on is decided as before (skipped when unchanged,
+  refused over a document, noted; :mod:`.page_writes`) and its rendering held;
+* :func:`render_held`, the last listener, renders the held pages in
+  ``N`` forked processes with Sphinx's own :class:`~sphinx.util.parallel.ParallelTasks`
+  (their warnings are logged by the main process, as for documents), after
+  ablog's feeds have been written, so the excerpts rendered for them are
+  inherited by every process.
+
+A page's output depends on the environment alone, never on the pages
+rendered before it (the caches of :mod:`.excerpts` and :mod:`.sidebars` give
+what rendering gives), so ``-j 2`` writes the same files as ``-j 1`` (tested).
+A ``html-page-context`` listener may, though, record the pages it sees in the
+main process (a sitemap): the pages are held only when every listener is one
+known to keep nothing from a generated page (:data:`KNOWN`); otherwise they
+are rendered in the main process as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.parallel import ParallelTasks, parallel_available
+
+from .state import get_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+KNOWN = (
+    "sphinx",
+    "sphinxcontrib_linkerdblog",
+    "ablog",
+    "alabaster",
+    "furo",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+    "sphinx_rtd_theme",
+    "sphinx_design",
+    "myst_parser",
+    "sphinxext.opengraph",
+)
+"""Modules whose ``html-page-context`` listeners only fill the page's context.
+
+(Ours records the pages after the first of a pager, for sphinx-sitemap only,
+whose own listener is not in this list.)"""
+PARALLEL_PAGES = True
+"""Render held pages in parallel (tests compare with the main process, off)."""
+
+
+def holdable(app: Sphinx) -> bool:
+    """Whether this build's generated pages may be rendered in other processes."""
+    builder: Any = app.builder
+    if not (PARALLEL_PAGES and parallel_available and getattr(builder, "parallel_ok", False)):
+        return False
+    listeners = app.events.listeners.get("html-page-context", [])
+    modules = {getattr(listener.handler, "__module__", None) or "" for listener in listeners}
+    return all(module.split(".")[0] in KNOWN or module in KNOWN for module in modules)
+
+
+def hold_pages(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``, first: hold the generated pages' rendering (module doc)."""
+    if holdable(app):
+        get_state(app.env).held_pages = []
+    return []
+
+
+def _render(renders: list[Callable[[], int | None]]) -> list[int | None]:
+    """In a forked process: render ``renders``, each giving its :mod:`.page_writes` stat."""
+    return [render() for render in renders]
+
+
+def render_held(app: Sphinx) -> Iterator[Any]:
+    """``html-collect-pages``, last: render the held pages, split between the processes."""
+    state = get_state(app.env)
+    held, state.held_pages = state.held_pages, None
+    if not held:
+        return
+    nproc = max(1, min(app.parallel, len(held)))
+    stats = state.page_stats
+
+    def count(_renders: list[Callable[[], int | None]], result: list[int | None]) -> None:
+        for stat in result:
+            if stat is not None:
+                stats[stat] += 1
+
+    tasks = ParallelTasks(nproc)
+    for part in range(nproc):
+        tasks.add_task(_render, held[part::nproc], count)
+    tasks.join()
+    yield from ()
+
+
+def setup_parallel_pages(app: Sphinx) -> None:
+    """Hold generated pages first, render them last, around every other listener."""
+    app.connect("html-collect-pages", hold_pages, priority=0)
+    app.connect("html-collect-pages", render_held, priority=1000)

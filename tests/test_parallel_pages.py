@@ -1,0 +1,91 @@
+"""With ``-j 2``, ablog's generated pages are rendered by two other processes
+(:mod:`.parallel_pages`), to the same files, and never when a listener of
+``html-page-context`` could be recording the pages it sees (a sitemap)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sphinxcontrib_linkerdblog import parallel_pages
+from sphinxcontrib_linkerdblog.state import get_state
+
+PIDS = "rendered-by.txt"
+
+
+def note_pid(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+    """``html-page-context``: which process renders each generated page."""
+    if doctree is None and templatename.startswith("ablog/"):
+        with open(Path(app.outdir) / PIDS, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {pagename}\n")
+
+
+def blog(rootdir: Path, tmp_path: Path, name: str, root: str = "test-blog") -> Path:
+    src = tmp_path / name
+    shutil.copytree(rootdir / root, src)
+    third = (src / "blog" / "third.md").read_text("utf-8")
+    for n in range(6):  # Sphinx writes in parallel from a few documents on
+        (src / "blog" / f"more{n}.md").write_text(third.replace("Third", f"More {n}"), "utf-8")
+    return src
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(outdir).as_posix(): p.read_bytes()
+        for p in sorted(outdir.rglob("*"))
+        if p.is_file() and p.name != PIDS
+    }
+
+
+def test_generated_pages_are_rendered_by_other_processes_to_the_same_files(
+    make_app, rootdir, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(parallel_pages, "KNOWN", (*parallel_pages.KNOWN, __name__))
+    built, stats = {}, {}
+    for held in (True, False):
+        monkeypatch.setattr(parallel_pages, "PARALLEL_PAGES", held)
+        src = blog(rootdir, tmp_path, f"held-{held}")
+        app = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "alabaster"})
+        app.connect("html-page-context", note_pid)
+        app.build()
+        pids = (Path(app.outdir) / PIDS).read_text("utf-8").split()
+        processes = set(pids[0::2])
+        if held:
+            assert str(os.getpid()) not in processes and len(processes) == 2
+        else:
+            assert processes == {str(os.getpid())}
+        assert {"blog/tag/linkerd", "blog/author/carol", "blog/2021"} <= set(pids[1::2])
+        built[held] = outputs(Path(app.outdir))
+        stats[held] = list(get_state(app.env).page_stats)
+    assert built[True] == built[False]
+    assert stats[True] == stats[False] and stats[True][0] > 10
+
+
+def test_an_unknown_page_listener_keeps_them_in_the_main_process(
+    make_app, rootdir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    src = blog(rootdir, tmp_path, "unknown")
+    app = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "alabaster"})
+    app.connect("html-page-context", note_pid)  # this test module is not in KNOWN
+    app.build()
+    assert not parallel_pages.holdable(app)
+    pids = (Path(app.outdir) / PIDS).read_text("utf-8").split()
+    assert set(pids[0::2]) == {str(os.getpid())}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_sitemap_lists_the_generated_pages_with_two_jobs(
+    make_app, rootdir, tmp_path, jobs
+) -> None:  # type: ignore[no-untyped-def]
+    """sphinx-sitemap records each page it sees rendered: ablog's pages are rendered
+    where it sees them."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-with-sitemap", src)
+    app = make_app("html", srcdir=src, parallel=jobs, freshenv=True)
+    app.build()
+    sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
+    assert "blog/tag/" in sitemap and "blog/archive" in sitemap, sitemap
