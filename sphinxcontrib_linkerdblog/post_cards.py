@@ -36,8 +36,11 @@ def card_html(app: Sphinx, pagename: str, docname: str, record: PostRecord) -> M
 
     def link(target: str) -> str:
         uri = builder.get_target_uri(target)
-        # A link to this very page (a tag's own page) is its file name, never "".
-        return relative_uri(here, uri) or posixpath.basename(uri.rstrip("/")) or "#"
+        # A link to this very page (a tag's own page) is its file name, never "";
+        # dirhtml's page is its folder ("./": its name would be a folder inside).
+        if relative := relative_uri(here, uri):
+            return relative
+        return "./" if uri.endswith("/") else posixpath.basename(uri) or "#"
 
     people: list[Markup] = []
     names = record.author_names
