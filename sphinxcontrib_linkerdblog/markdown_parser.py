@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -125,8 +126,12 @@ class HugoRenderer(SphinxRenderer):
 
 def known_language(name: str) -> bool:
     """Whether Sphinx can highlight code written in ``name``."""
-    if name.lower() in _PLAIN_NAMES or name in sphinx_lexers:
-        return True
+    return name.lower() in _PLAIN_NAMES or name in sphinx_lexers or _pygments_knows(name)
+
+
+@lru_cache(maxsize=512)
+def _pygments_knows(name: str) -> bool:
+    """Whether Pygments has a lexer named ``name`` (it searches every lexer's aliases)."""
     try:
         get_lexer_by_name(name)
     except ClassNotFound:
