@@ -54,7 +54,7 @@ TIMED: tuple[Timed, ...] = (
     Timed("sphinx.builders.html", "StandaloneHTMLBuilder.index_page", "search_index"),
     Timed("sphinx.builders.html", "StandaloneHTMLBuilder.dump_search_index", "search_index"),
     Timed("ablog.blog", "Post.to_html", "excerpts"),
-    Timed("sphinxcontrib_linkerdblog.excerpts", "render", "excerpts", True),
+    Timed("sphinxcontrib_linkerdblog.excerpts", "render_variants", "excerpts", True),
 )
 
 
