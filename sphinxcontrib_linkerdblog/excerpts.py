@@ -37,7 +37,7 @@ from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
-from .state import get_state
+from .state import MovedPaths, get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -208,11 +208,7 @@ def _move_paths(html: str, base: str, here: str) -> str:
     return _URL.sub(move, html)
 
 
-MovedMemo = dict[tuple[str, str, str], list[Any]]
-"""(HTML, base, folder) -> [the targets its paths name, its HTML moved to that folder]."""
-
-
-def move_paths(html: str, base: str, here: str, memo: MovedMemo | None = None) -> str:
+def move_paths(html: str, base: str, here: str, memo: MovedPaths | None = None) -> str:
     """``html`` written for the page at URI ``base``, as written for the page ``here``.
 
     Every relative ``href`` and ``src`` path is made from ``here`` as Sphinx
@@ -227,25 +223,22 @@ def move_paths(html: str, base: str, here: str, memo: MovedMemo | None = None) -
     """
     if memo is None:
         return _move_paths(html, base, here)
-    key = (html, base, posixpath.dirname(here))
-    entry = memo.get(key)
-    if entry is None:
+    targets = memo.targets.get((html, base))
+    if targets is None:
         base_dir = posixpath.dirname(base)
-        targets = {
-            absolute(base_dir, match.group(2))
-            for match in _URL.finditer(html)
-            if match.group(2) and not match.group(2).startswith("/")
-        }
-        entry = memo[key] = [targets, None]
-    if here in entry[0]:
+        paths = (match.group(2) for match in _URL.finditer(html))
+        targets = {absolute(base_dir, p) for p in paths if p and not p.startswith("/")}
+        memo.targets[(html, base)] = targets
+    if here in targets:
         return _move_paths(html, base, here)
-    if entry[1] is None:
-        entry[1] = _move_paths(html, base, here)
-    return str(entry[1])
+    key = (html, base, posixpath.dirname(here))
+    if key not in memo.moved:
+        memo.moved[key] = _move_paths(html, base, here)
+    return memo.moved[key]
 
 
 def relocate(
-    html: str, raws: list[str], base: str, here: str, memo: MovedMemo | None = None
+    html: str, raws: list[str], base: str, here: str, memo: MovedPaths | None = None
 ) -> str:
     """An excerpt rendered for the page at URI ``base``, as rendered for the page ``here``.
 

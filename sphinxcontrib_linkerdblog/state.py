@@ -49,6 +49,18 @@ CALLS_KEY = "linkerdblog_calls"
 
 
 @dataclass(slots=True)
+class MovedPaths:
+    """What :func:`.excerpts.move_paths` remembers for the build.
+
+    :ivar targets: (HTML, base) -> the target URIs its relative paths name.
+    :ivar moved: (HTML, base, folder) -> the HTML moved to a page of that folder.
+    """
+
+    targets: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    moved: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class BuildState:
     """Everything the extension knows about the site for one build.
 
@@ -114,7 +126,7 @@ class BuildState:
     pager_pages: set[str] = field(default_factory=set)
     docs_changed: bool = False
     sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
-    moved_paths: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)
+    moved_paths: MovedPaths = field(default_factory=MovedPaths)
     hugo_parser: Any = None
     held_pages: list[Any] | None = None
 

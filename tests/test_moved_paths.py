@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinxcontrib_linkerdblog.excerpts import BASE, move_paths
+from sphinxcontrib_linkerdblog.state import MovedPaths
 
 PAGES = [
     "index.html",
@@ -42,7 +43,7 @@ HTML = (
     ],
 )
 def test_paths_moved_to_a_page(here: str, shows: list[str]) -> None:
-    moved = move_paths(HTML, BASE, here, {})
+    moved = move_paths(HTML, BASE, here, MovedPaths())
     for text in shows:
         assert text in moved
     assert 'href="https://example.org/x.html"' in moved and 'href="/abs/x.html"' in moved
@@ -52,7 +53,12 @@ def test_paths_moved_to_a_page(here: str, shows: list[str]) -> None:
 def test_remembered_per_folder_is_moved_per_page(order: list[str]) -> None:
     """In any order of pages, the memo gives each page what moving for it gives,
     a link to the page itself (``#``) included."""
-    memo: dict = {}
+    memo = MovedPaths()
     for here in order:
         assert move_paths(HTML, BASE, here, memo) == move_paths(HTML, BASE, here)
-    assert len(memo) == len({here.rsplit("/", 1)[0] if "/" in here else "" for here in order})
+    assert len(memo.targets) == 1  # the paths of one HTML are read once
+    (targets,) = memo.targets.values()
+    folders = {
+        here.rsplit("/", 1)[0] if "/" in here else "" for here in order if here not in targets
+    }
+    assert len(memo.moved) == len(folders)  # moved once per folder, pages it links to aside
