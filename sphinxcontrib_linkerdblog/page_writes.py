@@ -131,7 +131,7 @@ def keep_unchanged(app: Sphinx) -> None:
             note_generated(app, target)
         render = partial(_write_generated, original, target, pagename, addctx, args, kwargs)
         if state.held_pages is not None:
-            state.held_pages.append(render)  # rendered with the others (.parallel_pages)
+            state.held_pages.append((target, render))  # rendered with the others (.parallel_pages)
         elif (stat := render()) is not None:
             stats[stat] += 1
         return None

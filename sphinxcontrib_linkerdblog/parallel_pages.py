@@ -27,6 +27,7 @@ are rendered in the main process as before.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util.parallel import ParallelTasks, parallel_available
@@ -79,13 +80,29 @@ def _render(renders: list[Callable[[], int | None]]) -> list[int | None]:
     return [render() for render in renders]
 
 
+def split(held: list[tuple[Path, Callable[[], int | None]]], parts: int) -> list[list[Any]]:
+    """``held`` in ``parts`` shares; the pages of one output file in one share, in order.
+
+    Two pages for one file (say two names ablog gives one path) are written one
+    after the other, the last winning, as in the main process, never at once
+    through the same temporary file.
+    """
+    by_target: dict[Path, list[Callable[[], int | None]]] = {}
+    for target, render in held:
+        by_target.setdefault(target, []).append(render)
+    shares: list[list[Any]] = [[] for _ in range(parts)]
+    for number, renders in enumerate(by_target.values()):
+        shares[number % parts].extend(renders)
+    return [share for share in shares if share]
+
+
 def render_held(app: Sphinx) -> Iterator[Any]:
     """``html-collect-pages``, last: render the held pages, split between the processes."""
     state = get_state(app.env)
     held, state.held_pages = state.held_pages, None
     if not held:
         return
-    nproc = max(1, min(app.parallel, len(held)))
+    shares = split(held, max(1, app.parallel))
     stats = state.page_stats
 
     def count(_renders: list[Callable[[], int | None]], result: list[int | None]) -> None:
@@ -93,9 +110,9 @@ def render_held(app: Sphinx) -> Iterator[Any]:
             if stat is not None:
                 stats[stat] += 1
 
-    tasks = ParallelTasks(nproc)
-    for part in range(nproc):
-        tasks.add_task(_render, held[part::nproc], count)
+    tasks = ParallelTasks(len(shares))
+    for share in shares:
+        tasks.add_task(_render, share, count)
     tasks.join()
     yield from ()
 

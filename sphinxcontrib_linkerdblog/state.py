@@ -128,7 +128,7 @@ class BuildState:
     sidebars: dict[tuple[Any, ...], str] = field(default_factory=dict)
     moved_paths: MovedPaths = field(default_factory=MovedPaths)
     hugo_parser: Any = None
-    held_pages: list[Any] | None = None
+    held_pages: list[tuple[Path, Any]] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

@@ -89,3 +89,20 @@ def test_a_sitemap_lists_the_generated_pages_with_two_jobs(
     app.build()
     sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
     assert "blog/tag/" in sitemap and "blog/archive" in sitemap, sitemap
+
+
+def test_pages_of_one_file_share_a_process_in_order() -> None:
+    """Two pages for one output file are rendered one after the other (the last wins,
+    as in the main process), never by two processes through one temporary file."""
+    held = [
+        (Path(name), (lambda name=name, n=n: f"{n}:{name}"))
+        for n, name in enumerate(["a.html", "b.html", "a.html", "c.html", "d.html", "a.html"])
+    ]
+    shares = parallel_pages.split(held, 2)  # type: ignore[arg-type]
+    rendered = [[render() for render in share] for share in shares]
+    with_a = [share for share in rendered if any(r.endswith("a.html") for r in share)]
+    assert len(with_a) == 1
+    assert [r for r in with_a[0] if r.endswith("a.html")] == ["0:a.html", "2:a.html", "5:a.html"]
+    assert sorted(r for share in rendered for r in share) == sorted(f() for _, f in held)
+    assert len(shares) == 2
+    assert parallel_pages.split(held[:1], 2) == [[held[0][1]]]  # no empty share
