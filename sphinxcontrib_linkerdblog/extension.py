@@ -31,6 +31,7 @@ from .page_writes import setup_page_writes
 from .pagination import setup_pagination
 from .parallel_pages import setup_parallel_pages
 from .parallel_reading import setup_parallel_reading
+from .parallel_write import setup_parallel_write
 from .post_cards import setup_post_cards
 from .posts import setup_posts
 from .posts.index import index_posts
@@ -158,6 +159,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_unchanged_pages(app)
     setup_page_writes(app)
     setup_parallel_pages(app)
+    setup_parallel_write(app)
     setup_pagination(app)
     setup_interplay(app)
     app.connect("config-inited", add_templates)
