@@ -14,11 +14,23 @@ What ablog keeps while reading is:
 So the extension merges ``env.ablog_posts`` at ``env-merge-info`` and then
 declares ablog parallel-read safe.  ablog's files are not changed; the merge
 is tested (a ``-j 2`` build equals a ``-j 1`` build byte for byte).
+
+A parallel reader is forked from the main process with everything merged so
+far and sends its whole environment back, which the main process unpickles
+only to take the reader's own documents from it.  Most of that unpickling is
+the tables of contents (``env.tocs``, docutils nodes): at 600 posts the main
+process spent 1.3 s of a 7.5 s parallel read on it.  So a reader drops the
+tables of contents it inherited before it reads its first document
+(:func:`send_back_own_tocs`); what it sends back holds only its own, which
+is all Sphinx merges from it.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
+from .state import get_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,9 +50,30 @@ def merge_ablog_posts(
             ours[docname] = theirs[docname]
 
 
+def note_reading_process(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the main process is the one reading."""
+    get_state(env).reading_pid = os.getpid()
+
+
+def send_back_own_tocs(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, first: a parallel reader drops the tables of contents it inherited.
+
+    Sphinx merges from a reader the tables of contents of the documents it read
+    and no others (``TocTreeCollector.merge_other``), and none is looked at
+    while another document is read.
+    """
+    state = get_state(app.env)
+    pid = os.getpid()
+    if state.reading_pid and state.reading_pid != pid:
+        state.reading_pid = pid
+        app.env.tocs.clear()
+
+
 def setup_parallel_reading(app: Sphinx) -> None:
     """Merge ablog's posts, and say ablog can be read in parallel (after ablog is set up)."""
     app.connect("env-merge-info", merge_ablog_posts)
+    app.connect("env-before-read-docs", note_reading_process)
+    app.connect("source-read", send_back_own_tocs, priority=0)
     ablog = app.extensions.get("ablog")
     if ablog is not None:
         ablog.parallel_read_safe = True

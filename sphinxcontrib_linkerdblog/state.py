@@ -105,6 +105,9 @@ class BuildState:
         collected (:mod:`.parallel_pages`); None when they are rendered at once.
     :ivar hugo_parser: the Markdown parser of every post this process reads
         (:func:`.markdown_parser.hugo_parser`).
+    :ivar reading_pid: the process reading documents, set by the main process
+        before reading and by each parallel reader on its first document
+        (:func:`.parallel_reading.send_back_own_tocs`).
     """
 
     index: PostIndex
@@ -129,6 +132,7 @@ class BuildState:
     moved_paths: MovedPaths = field(default_factory=MovedPaths)
     hugo_parser: Any = None
     held_pages: list[tuple[Path, Any]] | None = None
+    reading_pid: int = 0
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

@@ -111,6 +111,42 @@ def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path, root) -
     assert differing == []
 
 
+def test_a_parallel_reader_sends_back_only_its_own_tables_of_contents(
+    make_app, rootdir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """A reader forked after others were merged drops the tables of contents it
+    inherited (``parallel_reading.send_back_own_tocs``); a rebuild that reads
+    some documents again in parallel keeps every other document's."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-blog", src)
+    third = (src / "blog" / "third.md").read_text("utf-8")
+    for n in range(30):  # three chunks or more: one is forked after a merge
+        (src / "blog" / f"more{n}.md").write_text(third.replace("Third", f"More {n}"), "utf-8")
+    sent: list[tuple[set[str], set[str]]] = []
+
+    def note(app, env, docnames, other) -> None:  # type: ignore[no-untyped-def]
+        sent.append((set(docnames), set(other.tocs)))
+
+    app = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "basic"})
+    app.connect("env-merge-info", note)
+    app.build()
+    assert len(sent) >= 3
+    assert all(tocs == docnames for docnames, tocs in sent), sent
+    assert set(app.env.tocs) == set(app.env.found_docs)
+    for n in range(8):  # read again, in parallel, with the others unchanged
+        more = src / "blog" / f"more{n}.md"
+        more.write_text(more.read_text("utf-8") + "\nMore text.\n", "utf-8")
+    again = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "basic"})
+    again.build()
+    assert "8 changed" in again.status.getvalue()
+    assert set(again.env.tocs) == set(again.env.found_docs)
+    serial = tmp_path / "serial"
+    shutil.copytree(src, serial)
+    clean = built_app(make_app, serial, freshenv=True)
+    for page in ("index.html", "blog/more3.html", "blog/more20.html", "blog/first.html"):
+        assert (again.outdir / page).read_bytes() == (clean.outdir / page).read_bytes(), page
+
+
 def test_parallel_reading_merges_the_blog_domain(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """With the extension, ablog is read in parallel (``parallel_reading``): every
     post's record, its related list and its byline come out as in a serial build."""
