@@ -30,6 +30,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util.parallel import parallel_available
+
+from .fork_memory import freeze_for_forks, freeze_inherited, unfreeze
 from .state import get_state
 
 if TYPE_CHECKING:
@@ -51,8 +54,27 @@ def merge_ablog_posts(
 
 
 def note_reading_process(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: the main process is the one reading."""
-    get_state(env).reading_pid = os.getpid()
+    """``env-before-read-docs``: the main process is the one reading; it freezes its
+    heap for the readers it forks when Sphinx will read in parallel."""
+    state = get_state(env)
+    state.reading_pid = os.getpid()
+    if docnames and reads_in_parallel(app):
+        freeze_for_forks(state)
+
+
+def reads_in_parallel(app: Sphinx) -> bool:
+    """Whether Sphinx reads in parallel (``Sphinx.is_parallel_allowed``, without its warning)."""
+    return (
+        parallel_available
+        and app.parallel > 1
+        and all(extension.parallel_read_safe for extension in app.extensions.values())
+    )
+
+
+def end_parallel_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``, first: every reader is merged; the main process collects all again."""
+    unfreeze(get_state(env))
+    return []
 
 
 def send_back_own_tocs(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -66,6 +88,7 @@ def send_back_own_tocs(app: Sphinx, docname: str, source: list[str]) -> None:
     pid = os.getpid()
     if state.reading_pid and state.reading_pid != pid:
         state.reading_pid = pid
+        freeze_inherited()
         app.env.tocs.clear()
 
 
@@ -74,6 +97,7 @@ def setup_parallel_reading(app: Sphinx) -> None:
     app.connect("env-merge-info", merge_ablog_posts)
     app.connect("env-before-read-docs", note_reading_process)
     app.connect("source-read", send_back_own_tocs, priority=0)
+    app.connect("env-updated", end_parallel_reading, priority=0)
     ablog = app.extensions.get("ablog")
     if ablog is not None:
         ablog.parallel_read_safe = True

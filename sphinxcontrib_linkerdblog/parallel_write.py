@@ -44,6 +44,9 @@ from sphinx.util.build_phase import BuildPhase
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import parallel_available
 
+from .fork_memory import freeze_for_forks, freeze_inherited, unfreeze
+from .state import get_state
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -63,6 +66,7 @@ Chunk = list[tuple[str, "nodes.document"]]
 
 def _write_chunk(pipe: Connection, builder: Builder, docs: Chunk) -> None:
     """In a forked writer: write ``docs``, send back its log records (as Sphinx's writers do)."""
+    freeze_inherited()
     collector = logging.LogCollector()
     failure = None
     try:
@@ -131,6 +135,8 @@ def write_pipelined(builder: Builder, docnames: Sequence[str], nproc: int) -> No
     size = max(1, min(CHUNK, len(docnames) // (4 * nproc) or 1))
     chunk: Chunk = []
     first = True
+    state = get_state(env)
+    freeze_for_forks(state)
     try:
         for docname in status_iterator(
             docnames, "writing output... ", "darkgreen", len(docnames), builder.config.verbosity
@@ -162,6 +168,7 @@ def write_pipelined(builder: Builder, docnames: Sequence[str], nproc: int) -> No
             writers.collect(wait=True)
     finally:
         writers.stop()
+        unfreeze(state)
 
 
 def _sphinx_writes_alike(builder: Builder) -> bool:

@@ -108,6 +108,8 @@ class BuildState:
     :ivar reading_pid: the process reading documents, set by the main process
         before reading and by each parallel reader on its first document
         (:func:`.parallel_reading.send_back_own_tocs`).
+    :ivar heap_frozen: whether the main process froze its heap for a parallel
+        phase's forks (:mod:`.fork_memory`).
     """
 
     index: PostIndex
@@ -133,6 +135,7 @@ class BuildState:
     hugo_parser: Any = None
     held_pages: list[tuple[Path, Any]] | None = None
     reading_pid: int = 0
+    heap_frozen: bool = False
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled empty: see the module docstring."""

@@ -106,3 +106,85 @@ def test_pages_of_one_file_share_a_process_in_order() -> None:
     assert sorted(r for share in rendered for r in share) == sorted(f() for _, f in held)
     assert len(shares) == 2
     assert parallel_pages.split(held[:1], 2) == [[held[0][1]]]  # no empty share
+
+
+def test_excerpts_are_rendered_by_other_processes_as_in_the_main_process(
+    make_app, rootdir, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """:func:`.parallel_pages.prerender_excerpts` gives the excerpts the feeds and the
+    listing pages would render in the main process, and the same pages."""
+    by = tmp_path / "excerpts-by.txt"
+    render = parallel_pages._render_excerpts
+
+    def noted(app: Any, posts: list[Any]) -> Any:
+        with open(by, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {len(posts)}\n")
+        return render(app, posts)
+
+    monkeypatch.setattr(parallel_pages, "_render_excerpts", noted)
+    built, excerpts = {}, {}
+    for jobs in (2, 1):
+        src = blog(rootdir, tmp_path, f"excerpts-j{jobs}")
+        app = make_app("html", srcdir=src, parallel=jobs, confoverrides={"html_theme": "alabaster"})
+        app.build()
+        built[jobs] = outputs(Path(app.outdir))
+        excerpts[jobs] = dict(get_state(app.env).moved_excerpts)
+    lines = by.read_text("utf-8").split()
+    assert len(set(lines[0::2]) - {str(os.getpid())}) == 2  # two other processes, -j 2 only
+    assert sum(map(int, lines[1::2])) == len(excerpts[2]) // 2 >= 9
+    assert excerpts[2] == excerpts[1]
+    assert built[2] == built[1]
+
+
+def note_process(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+    """``html-page-context`` (a module function: its module is made known): whether a
+    forked process has frozen objects."""
+    import gc
+
+    if os.getpid() != _MAIN:
+        where = doctree if isinstance(doctree, str) else "page" if doctree is None else "writer"
+        with open(Path(app.outdir) / "frozen.txt", "a", encoding="utf-8") as out:
+            out.write(f"{where} {gc.get_freeze_count() > 0}\n")
+
+
+_MAIN = os.getpid()
+
+
+def test_every_forked_process_freezes_what_it_inherited(
+    make_app, rootdir, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """:mod:`.fork_memory`: a reader, a writer and a page renderer each freeze the
+    heap they inherited, even when the main process froze nothing."""
+    from sphinxcontrib_linkerdblog import parallel_reading, parallel_write
+
+    for module in (parallel_pages, parallel_reading, parallel_write):
+        monkeypatch.setattr(module, "freeze_for_forks", lambda state: None)
+    monkeypatch.setattr(parallel_pages, "KNOWN", (*parallel_pages.KNOWN, __name__))
+    src = blog(rootdir, tmp_path, "frozen")
+    app = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "alabaster"})
+    app.connect("doctree-read", lambda app, doctree: note_process(app, "", "", {}, "reader"))
+    app.connect("html-page-context", note_process)
+    app.build()
+    lines = set((Path(app.outdir) / "frozen.txt").read_text("utf-8").splitlines())
+    assert lines == {"reader True", "writer True", "page True"}, lines
+
+
+def test_the_main_process_freezes_only_during_parallel_phases(make_app, rootdir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    frozen: dict[str, bool] = {}
+
+    def note(where: str) -> None:
+        if os.getpid() == _MAIN:
+            frozen[where] = frozen.get(where, True) and gc.get_freeze_count() > 0
+
+    src = blog(rootdir, tmp_path, "main")
+    app = make_app("html", srcdir=src, parallel=2, confoverrides={"html_theme": "alabaster"})
+    app.connect("env-merge-info", lambda app, env, docnames, other: note("merging"))
+    app.connect("doctree-resolved", lambda app, doctree, docname: note("resolving"))
+    app.connect("env-updated", lambda app, env: note("read"), priority=900)
+    assert gc.get_freeze_count() == 0
+    app.build()
+    assert frozen == {"merging": True, "resolving": True, "read": False}, frozen
+    assert gc.get_freeze_count() == 0
+    assert not get_state(app.env).heap_frozen
