@@ -187,3 +187,25 @@ def body(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
     start = html.index("<section")
     return html[start : html.rindex("</section>") + len("</section>")]
+
+
+def more_posts(rootdir: Path, tmp_path: Path, name: str, posts: int = 6) -> Path:
+    """``test-blog`` copied to ``tmp_path / name`` with ``posts`` more posts like its third
+    (Sphinx reads and writes in parallel from a few documents on)."""
+    import shutil
+
+    src = tmp_path / name
+    shutil.copytree(rootdir / "test-blog", src)
+    third = (src / "blog" / "third.md").read_text("utf-8")
+    for n in range(posts):
+        (src / "blog" / f"more{n}.md").write_text(third.replace("Third", f"More {n}"), "utf-8")
+    return src
+
+
+def output_files(outdir: Path, *skip: str) -> dict[str, bytes]:
+    """Every output file's bytes by its path, but for files named in ``skip``."""
+    return {
+        p.relative_to(outdir).as_posix(): p.read_bytes()
+        for p in sorted(outdir.rglob("*"))
+        if p.is_file() and p.name not in skip
+    }

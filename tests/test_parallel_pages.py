@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import more_posts, output_files
 
 from sphinxcontrib_linkerdblog import parallel_pages
 from sphinxcontrib_linkerdblog.state import get_state
@@ -24,21 +25,12 @@ def note_pid(app: Any, pagename: str, templatename: str, context: Any, doctree: 
             out.write(f"{os.getpid()} {pagename}\n")
 
 
-def blog(rootdir: Path, tmp_path: Path, name: str, root: str = "test-blog") -> Path:
-    src = tmp_path / name
-    shutil.copytree(rootdir / root, src)
-    third = (src / "blog" / "third.md").read_text("utf-8")
-    for n in range(6):  # Sphinx writes in parallel from a few documents on
-        (src / "blog" / f"more{n}.md").write_text(third.replace("Third", f"More {n}"), "utf-8")
-    return src
+def blog(rootdir: Path, tmp_path: Path, name: str) -> Path:
+    return more_posts(rootdir, tmp_path, name)
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(outdir).as_posix(): p.read_bytes()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != PIDS
-    }
+    return output_files(outdir, PIDS)
 
 
 def test_generated_pages_are_rendered_by_other_processes_to_the_same_files(

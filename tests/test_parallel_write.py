@@ -5,11 +5,11 @@ Sphinx's own parallel writing and as ``-j 1``, each document written once."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import more_posts, output_files
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxParallelError
@@ -26,21 +26,12 @@ def note_writer(app: Any, pagename: str, templatename: str, context: Any, doctre
             out.write(f"{os.getpid()} {pagename}\n")
 
 
-def blog(rootdir: Path, tmp_path: Path, name: str, posts: int = 24) -> Path:
-    src = tmp_path / name
-    shutil.copytree(rootdir / "test-blog", src)
-    third = (src / "blog" / "third.md").read_text("utf-8")
-    for n in range(posts):
-        (src / "blog" / f"more{n}.md").write_text(third.replace("Third", f"More {n}"), "utf-8")
-    return src
+def blog(rootdir: Path, tmp_path: Path, name: str) -> Path:
+    return more_posts(rootdir, tmp_path, name, posts=24)
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(outdir).as_posix(): p.read_bytes()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != WRITTEN
-    }
+    return output_files(outdir, WRITTEN)
 
 
 def test_documents_are_written_by_every_process_to_the_same_files(
