@@ -31,11 +31,13 @@ are rendered in the main process as before.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import frontend
 from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from . import excerpts
@@ -154,15 +156,19 @@ def prerender_excerpts(app: Sphinx) -> list[Any]:
 
     state = get_state(app.env)
     blog = Blog(app)
+    posts = [*blog.posts, *blog.drafts]
+    names = Counter(post.docname for post in posts)
     todo = []
-    for post in [*blog.posts, *blog.drafts]:
+    for post in posts:
+        if names[post.docname] > 1:  # the first shown is kept for all: left to the pages
+            continue
         if post.docname not in state.relocatable:
             state.relocatable[post.docname] = excerpts.relocatable(post)
         if state.relocatable[post.docname] and (post.docname, False) not in state.moved_excerpts:
             todo.append(post)
     if len(todo) < 2 * app.parallel:
         return []
-    state.docutils_defaults = state.docutils_defaults or excerpts.frontend.get_default_settings()
+    state.docutils_defaults = state.docutils_defaults or frontend.get_default_settings()
 
     def keep(_posts: list[Any], result: list[tuple[str, list[str], list[str]]]) -> None:
         for docname, both, raws in result:
