@@ -194,13 +194,25 @@ def targets(results: dict[tuple[int, str, str], Result], scales: list[int]) -> l
                 f"{'yes' if rss <= 1.05 else '**no**'} |"
             )
     if 1 in scales and LARGE in scales:
-        for key in CONFIGS:
-            ratio(
-                f"({key}) clean -j 1, x{LARGE} / x1 ≤ 10.5",
-                get(LARGE, "clean -j 1", key),
-                get(1, "clean -j 1", key),
-                10.5,
+        small, large = get(1, "clean -j 1", "b"), get(LARGE, "clean -j 1", "b")
+        ratio(f"(b) clean -j 1, x{LARGE} / x1 ≤ 10.5", large, small, 10.5)
+        if small is not None and large is not None:
+            grown = max(large.rss_mib) / max(small.rss_mib)
+            rows.append(
+                f"| (b) peak RSS, x{LARGE} / x1 ≤ 10.5 | {grown:.3f} | | "
+                f"{'yes' if grown <= 10.5 else '**no**'} |"
             )
+        for key in CONFIGS:
+            if key == "b":
+                continue
+            top, bottom = get(LARGE, "clean -j 1", key), get(1, "clean -j 1", key)
+            if top is not None and bottom is not None:
+                inner = top.median("seconds") / bottom.median("seconds")
+                whole = top.median("whole") / bottom.median("whole")
+                rows.append(
+                    f"| ({key}) clean -j 1, x{LARGE} / x1, for comparison | {inner:.3f} "
+                    f"| {whole:.3f} | baseline |"
+                )
     return rows
 
 
