@@ -75,6 +75,14 @@ def render(
     return render_variants(app, post, pagename, fulltext, drop_h1, (img_url,), raws)[0]
 
 
+def docutils_defaults(app: Sphinx) -> Any:
+    """docutils' default settings, made once per build (and so inherited by every fork)."""
+    state = get_state(app.env)
+    if state.docutils_defaults is None:
+        state.docutils_defaults = frontend.get_default_settings()
+    return state.docutils_defaults
+
+
 def render_variants(
     app: Sphinx,
     post: Any,
@@ -90,10 +98,7 @@ def render_variants(
     translation depends on ``img_url`` (where images point), and it changes
     the image nodes it visits, so each but the last gets its own copy.
     """
-    state = get_state(app.env)
-    if state.docutils_defaults is None:
-        state.docutils_defaults = frontend.get_default_settings()
-    doctree = new_document("", state.docutils_defaults)
+    doctree = new_document("", docutils_defaults(app))
     if fulltext:
         deepcopy = post.doctree.deepcopy()
         if isinstance(deepcopy, nodes.document):
@@ -252,6 +257,28 @@ def relocate(
     return _H1.sub("", html, count=1)
 
 
+def movable(app: Sphinx, post: Any) -> bool:
+    """Whether ``post``'s excerpt is :func:`relocatable`, decided once per build."""
+    state = get_state(app.env)
+    if post.docname not in state.relocatable:
+        state.relocatable[post.docname] = relocatable(post)
+    return state.relocatable[post.docname]
+
+
+def render_moved(app: Sphinx, post: Any) -> tuple[list[str], list[str]]:
+    """``post``'s excerpt rendered for :data:`BASE`: both ``img_url`` variants (pages show
+    one, the feeds the other: absolute image URLs) and its raw texts."""
+    raws: list[str] = []
+    return render_variants(app, post, BASE, False, False, (False, True), raws), raws
+
+
+def keep_moved(app: Sphinx, docname: str, both: list[str], raws: list[str]) -> None:
+    """Remember :func:`render_moved`'s result for the build."""
+    moved = get_state(app.env).moved_excerpts
+    for variant, html in zip((False, True), both, strict=True):
+        moved[(docname, variant)] = (html, raws)
+
+
 def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> str | None:
     """``post``'s excerpt for ``pagename``, rendered once and moved; None if it cannot be.
 
@@ -260,17 +287,11 @@ def moved_html(app: Sphinx, post: Any, pagename: str, img_url: bool = False) -> 
     paths moved for each page that shows it (:func:`relocate`).
     """
     state = get_state(app.env)
-    if post.docname not in state.relocatable:
-        state.relocatable[post.docname] = relocatable(post)
-    if not state.relocatable[post.docname]:
+    if not movable(app, post):
         return None
     key = (post.docname, img_url)
     if key not in state.moved_excerpts:
-        # Pages show one variant and the feeds the other (absolute image URLs).
-        raws: list[str] = []
-        both = render_variants(app, post, BASE, False, False, (False, True), raws)
-        for variant, html in zip((False, True), both, strict=True):
-            state.moved_excerpts[(post.docname, variant)] = (html, raws)
+        keep_moved(app, post.docname, *render_moved(app, post))
     html, raws = state.moved_excerpts[key]
     builder = app.builder
     base, here = builder.get_target_uri(BASE), builder.get_target_uri(pagename)

@@ -37,7 +37,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docutils import frontend
 from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from . import excerpts
@@ -136,12 +135,7 @@ def render_held(app: Sphinx) -> Iterator[Any]:
 def _render_excerpts(app: Sphinx, posts: list[Any]) -> list[tuple[str, list[str], list[str]]]:
     """In a forked process: each post's excerpt variants and raw texts."""
     freeze_inherited()
-    rendered = []
-    for post in posts:
-        raws: list[str] = []
-        both = excerpts.render_variants(app, post, excerpts.BASE, False, False, (False, True), raws)
-        rendered.append((post.docname, both, raws))
-    return rendered
+    return [(post.docname, *excerpts.render_moved(app, post)) for post in posts]
 
 
 def prerender_excerpts(app: Sphinx) -> list[Any]:
@@ -162,18 +156,15 @@ def prerender_excerpts(app: Sphinx) -> list[Any]:
     for post in posts:
         if names[post.docname] > 1:  # the first shown is kept for all: left to the pages
             continue
-        if post.docname not in state.relocatable:
-            state.relocatable[post.docname] = excerpts.relocatable(post)
-        if state.relocatable[post.docname] and (post.docname, False) not in state.moved_excerpts:
+        if excerpts.movable(app, post) and (post.docname, False) not in state.moved_excerpts:
             todo.append(post)
-    if len(todo) < 2 * app.parallel:
+    if len(todo) < 2 * app.parallel:  # forking would cost more than it saves
         return []
-    state.docutils_defaults = state.docutils_defaults or frontend.get_default_settings()
+    excerpts.docutils_defaults(app)  # made here, inherited by every process
 
     def keep(_posts: list[Any], result: list[tuple[str, list[str], list[str]]]) -> None:
         for docname, both, raws in result:
-            for variant, html in zip((False, True), both, strict=True):
-                state.moved_excerpts[(docname, variant)] = (html, raws)
+            excerpts.keep_moved(app, docname, both, raws)
 
     parts = max(1, app.parallel)
     tasks = ParallelTasks(parts)

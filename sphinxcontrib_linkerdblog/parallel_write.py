@@ -93,21 +93,17 @@ class Writers:
 
     def collect(self, wait: bool = False) -> None:
         """Take what the writers that finished sent (with ``wait``, one at least)."""
-        while self.running:
-            done = [item for item in self.running if item[1].poll()]
-            if not done and wait:
-                multiprocessing.connection.wait([conn for _proc, conn in self.running])
-                continue
-            for item in done:
-                process, conn = item
-                failure, records = conn.recv()
-                for record in records:
-                    logger.handle(record)
-                process.join()
-                self.running.remove(item)
-                if failure:
-                    raise SphinxParallelError(*failure)
-            return
+        if wait and self.running:
+            multiprocessing.connection.wait([conn for _process, conn in self.running])
+        for item in [item for item in self.running if item[1].poll()]:
+            process, conn = item
+            failure, records = conn.recv()
+            for record in records:
+                logger.handle(record)
+            process.join()
+            self.running.remove(item)
+            if failure:
+                raise SphinxParallelError(*failure)
 
     def start(self) -> None:
         """Give queued chunks, oldest first, to the free writers."""
@@ -132,7 +128,7 @@ def write_pipelined(builder: Builder, docnames: Sequence[str], nproc: int) -> No
     """Write ``docnames`` with ``nproc`` writers and the main process (module doc)."""
     env = builder.env
     writers = Writers(builder, nproc)
-    size = max(1, min(CHUNK, len(docnames) // (4 * nproc) or 1))
+    size = max(1, min(CHUNK, len(docnames) // (4 * nproc)))
     chunk: Chunk = []
     first = True
     state = get_state(env)
